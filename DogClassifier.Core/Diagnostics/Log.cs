@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+
+namespace DogClassifier.Diagnostics;
+
+/// <summary>Every message the library logs, each with its own event id.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Loaded dataset {Root}: {Count} images ({Counts}); {Ignored} files ignored")]
+    public static partial void DatasetLoaded(ILogger logger, string root, int count, string counts, int ignored);
+
+    [LoggerMessage(2, LogLevel.Debug, "Ignored {Path}: {Reason}")]
+    public static partial void FileIgnored(ILogger logger, string path, string reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "The class folder {ClassName} ({Path}) holds no images")]
+    public static partial void EmptyClassFolder(ILogger logger, string className, string path);
+
+    [LoggerMessage(4, LogLevel.Warning, "{Count} byte-identical files, kept on one side of the split: {Paths}")]
+    public static partial void DuplicateFiles(ILogger logger, int count, string paths);
+
+    [LoggerMessage(5, LogLevel.Warning, "Classes are imbalanced: the largest is {Ratio:0.0} times the smallest ({Counts})")]
+    public static partial void ClassImbalance(ILogger logger, double ratio, string counts);
+
+    [LoggerMessage(10, LogLevel.Information, "Loaded ResNet-18 from {Directory} on {Device} (network {Hash})")]
+    public static partial void BackboneLoaded(ILogger logger, string directory, string device, string hash);
+
+    [LoggerMessage(11, LogLevel.Warning, "CUDA device {DeviceId} is unavailable, running on the CPU: {Reason}")]
+    public static partial void GpuUnavailable(ILogger logger, int deviceId, string reason);
+
+    [LoggerMessage(12, LogLevel.Warning, "Skipped image {Path}: {Reason}")]
+    public static partial void ImageSkipped(ILogger logger, string path, string reason);
+
+    [LoggerMessage(13, LogLevel.Warning, "Rebuilding feature-cache entry {Path}: {Reason}")]
+    public static partial void CacheEntryRejected(ILogger logger, string path, string reason);
+
+    [LoggerMessage(14, LogLevel.Warning, "Could not write feature-cache entry {Path}: {Reason}")]
+    public static partial void CacheWriteFailed(ILogger logger, string path, string reason);
+
+    [LoggerMessage(15, LogLevel.Warning, "The feature cache at {Path} cannot be used, continuing without it: {Reason}")]
+    public static partial void CacheUnavailable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(16, LogLevel.Information, "Featurized {Set} set: {Count} images in {Seconds:0.0} s ({PerSecond:0.0}/s), {CacheHits} from the cache, {Skipped} skipped")]
+    public static partial void SetFeaturized(ILogger logger, string set, int count, double seconds, double perSecond, int cacheHits, int skipped);
+
+    [LoggerMessage(20, LogLevel.Debug, "Head candidate {Name}: validation accuracy {Accuracy:0.0000}, log-loss {LogLoss:0.0000}, {Seconds:0.00} s")]
+    public static partial void CandidateScored(ILogger logger, string name, double accuracy, double logLoss, double seconds);
+
+    [LoggerMessage(21, LogLevel.Information, "Trained {Classes} classes with {Head}: validation accuracy {Validation:0.0000}, test accuracy {Test:0.0000}, in {Seconds:0.0} s")]
+    public static partial void Trained(ILogger logger, string classes, string head, double validation, double test, double seconds);
+
+    [LoggerMessage(22, LogLevel.Information, "Evaluated {Count} images: accuracy {Accuracy:0.0000}, macro accuracy {Macro:0.0000}, log-loss {LogLoss:0.0000}")]
+    public static partial void Evaluated(ILogger logger, int count, double accuracy, double macro, double logLoss);
+
+    [LoggerMessage(23, LogLevel.Information, "Saved model to {Path} ({Bytes} bytes)")]
+    public static partial void ModelSaved(ILogger logger, string path, long bytes);
+
+    [LoggerMessage(24, LogLevel.Information, "Loaded model {Path}: classes {Classes}")]
+    public static partial void ModelLoaded(ILogger logger, string path, string classes);
+
+    [LoggerMessage(25, LogLevel.Error, "Training failed after {Seconds:0.0} s")]
+    public static partial void TrainingFailed(ILogger logger, Exception exception, double seconds);
+}

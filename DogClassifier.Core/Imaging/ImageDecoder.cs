@@ -1,0 +1,253 @@
+using SkiaSharp;
+
+namespace DogClassifier.Imaging;
+
+/// <summary>
+/// The one path by which training, evaluation, prediction and the service turn bytes into the
+/// network's input: checks, decoding, EXIF orientation, alpha compositing and resizing.
+/// </summary>
+/// <remarks>
+/// The header is read before any pixel is decoded, so an image that claims to be enormous is
+/// refused without allocating its pixels. JPEGs are decoded at a reduced scale (1/2, 1/4, 1/8)
+/// whenever that still leaves at least the network's input size, which is most of the speed.
+/// </remarks>
+internal static class ImageDecoder
+{
+    /// <summary>The side of the network's square input, in pixels.</summary>
+    public const int InputSize = 224;
+
+    /// <summary>The number of floats in one input tensor: three planes of <see cref="InputSize"/> squared.</summary>
+    public const int TensorLength = 3 * InputSize * InputSize;
+
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+
+    /// <summary>Reads a file for decoding, refusing empty, oversized and unreadable files.</summary>
+    /// <exception cref="InvalidImageException">The file is empty, too large or unreadable.</exception>
+    public static byte[] ReadFile(string path, ImageOptions options)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new InvalidImageException(path, "the file does not exist");
+            }
+
+            CheckLength(path, info.Length, options);
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidImageException(path, $"the file could not be read ({ex.Message})");
+        }
+    }
+
+    /// <summary>Refuses a byte count that is zero or over the configured limit.</summary>
+    /// <exception cref="InvalidImageException">The length is zero or too large.</exception>
+    public static void CheckLength(string source, long length, ImageOptions options)
+    {
+        if (length == 0)
+        {
+            throw new InvalidImageException(source, "the file is empty");
+        }
+
+        if (length > options.MaxFileBytes)
+        {
+            throw new InvalidImageException(
+                source, $"the file has {length:N0} bytes, over the limit of {options.MaxFileBytes:N0}");
+        }
+    }
+
+    /// <summary>
+    /// Decodes an image into <paramref name="destination"/> as three planes (R, G, B) of
+    /// <see cref="InputSize"/> squared floats in 0–255, upright and resized as the options say.
+    /// </summary>
+    /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
+    public static void DecodeToTensor(
+        ReadOnlySpan<byte> bytes, string source, ImageOptions options, Span<float> destination, bool mirror = false)
+    {
+        if (destination.Length < TensorLength)
+        {
+            throw new ArgumentException($"The destination holds {destination.Length} floats; {TensorLength} are needed.", nameof(destination));
+        }
+
+        using var square = new SKBitmap(new SKImageInfo(InputSize, InputSize, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var decoded = DecodeOriented(bytes, source, options, InputSize, out var origin))
+        {
+            using var canvas = new SKCanvas(square);
+            canvas.Clear(Background(options));
+            DrawFitted(canvas, decoded, origin, options.ResizeMode, mirror);
+        }
+
+        WritePlanes(square.GetPixelSpan(), destination);
+    }
+
+    /// <summary>Decodes an upright image whose long side is at most <paramref name="maxSide"/> pixels.</summary>
+    /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
+    public static SKBitmap DecodeThumbnail(ReadOnlySpan<byte> bytes, string source, ImageOptions options, int maxSide)
+    {
+        using var decoded = DecodeOriented(bytes, source, options, 1, out var origin);
+        var (width, height) = UprightSize(decoded.Width, decoded.Height, origin);
+        var scale = Math.Min(1f, (float)maxSide / Math.Max(width, height));
+        var outWidth = Math.Max(1, (int)MathF.Round(width * scale));
+        var outHeight = Math.Max(1, (int)MathF.Round(height * scale));
+
+        var result = new SKBitmap(new SKImageInfo(outWidth, outHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(result);
+        canvas.Clear(Background(options));
+        canvas.Scale((float)outWidth / width, (float)outHeight / height);
+        canvas.Concat(OrientationMatrix(origin, decoded.Width, decoded.Height));
+        using var image = SKImage.FromBitmap(decoded);
+        canvas.DrawImage(image, 0, 0, Sampling);
+        return result;
+    }
+
+    /// <summary>Reads the header, checks the budget, and decodes at the smallest useful scale.</summary>
+    private static SKBitmap DecodeOriented(
+        ReadOnlySpan<byte> bytes, string source, ImageOptions options, int minOutputSide, out SKEncodedOrigin origin)
+    {
+        CheckLength(source, bytes.Length, options);
+
+        using var data = SKData.CreateCopy(bytes);
+        // The codec takes ownership of the stream it reads from.
+        using var codec = SKCodec.Create(new SKMemoryStream(data), out var createResult);
+        if (codec is null)
+        {
+            throw new InvalidImageException(source, DescribeCreateFailure(bytes, createResult));
+        }
+
+        var info = codec.Info;
+        CheckDimensions(source, info.Width, info.Height, options);
+        origin = codec.EncodedOrigin;
+
+        var scale = Math.Min(1f, Math.Max((float)minOutputSide / info.Width, (float)minOutputSide / info.Height));
+        var size = scale < 1f ? codec.GetScaledDimensions(scale) : new SKSizeI(info.Width, info.Height);
+        var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+
+        var bitmap = new SKBitmap(target);
+        var result = codec.GetPixels(target, bitmap.GetPixels());
+        if (result is SKCodecResult.Success)
+        {
+            return bitmap;
+        }
+
+        bitmap.Dispose();
+        throw new InvalidImageException(source, result switch
+        {
+            SKCodecResult.IncompleteInput => "the file is truncated",
+            SKCodecResult.ErrorInInput => "the image data is corrupt",
+            SKCodecResult.InvalidScale or SKCodecResult.InvalidConversion =>
+                $"the image cannot be converted to RGB ({codec.EncodedFormat})",
+            _ => $"the image could not be decoded ({result})",
+        });
+    }
+
+    private static void CheckDimensions(string source, int width, int height, ImageOptions options)
+    {
+        if (width <= 0 || height <= 0)
+        {
+            throw new InvalidImageException(source, $"the header gives no usable size ({width}×{height})");
+        }
+
+        if ((long)width * height > options.MaxPixels)
+        {
+            throw new InvalidImageException(
+                source,
+                $"the image has {width}×{height} pixels, over the budget of {options.MaxPixels:N0} pixels");
+        }
+
+        if (Math.Min(width, height) < options.MinSide)
+        {
+            throw new InvalidImageException(
+                source,
+                $"the image is {width}×{height} pixels; the shortest side must be at least {options.MinSide}");
+        }
+    }
+
+    private static string DescribeCreateFailure(ReadOnlySpan<byte> bytes, SKCodecResult result)
+    {
+        if (LooksLikeText(bytes))
+        {
+            return "the file holds text, not an image";
+        }
+
+        return result switch
+        {
+            SKCodecResult.IncompleteInput => "the file is truncated before the image header ends",
+            SKCodecResult.Unimplemented => "the format is not one the decoder can read",
+            _ => "the bytes are not an image in a format the decoder can read (JPEG, PNG, GIF, BMP, WebP)",
+        };
+    }
+
+    private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
+    {
+        var sample = bytes[..Math.Min(bytes.Length, 512)];
+        foreach (var b in sample)
+        {
+            if (b < 0x09 || (b > 0x0D && b < 0x20))
+            {
+                return false;
+            }
+        }
+
+        return sample.Length > 0;
+    }
+
+    private static SKColor Background(ImageOptions options) =>
+        new((byte)(options.BackgroundRgb >> 16), (byte)(options.BackgroundRgb >> 8), (byte)options.BackgroundRgb);
+
+    /// <summary>Draws the decoded image upright into the square canvas as the resize mode says.</summary>
+    private static void DrawFitted(SKCanvas canvas, SKBitmap decoded, SKEncodedOrigin origin, ResizeMode mode, bool mirror)
+    {
+        var (width, height) = UprightSize(decoded.Width, decoded.Height, origin);
+        float scaleX = (float)InputSize / width;
+        float scaleY = (float)InputSize / height;
+        if (mode != ResizeMode.Stretch)
+        {
+            scaleX = scaleY = mode == ResizeMode.CenterCrop ? Math.Max(scaleX, scaleY) : Math.Min(scaleX, scaleY);
+        }
+
+        if (mirror)
+        {
+            canvas.Translate(InputSize, 0);
+            canvas.Scale(-1, 1);
+        }
+
+        canvas.Translate((InputSize - (width * scaleX)) / 2, (InputSize - (height * scaleY)) / 2);
+        canvas.Scale(scaleX, scaleY);
+        canvas.Concat(OrientationMatrix(origin, decoded.Width, decoded.Height));
+        using var image = SKImage.FromBitmap(decoded);
+        canvas.DrawImage(image, 0, 0, Sampling);
+    }
+
+    private static (int Width, int Height) UprightSize(int width, int height, SKEncodedOrigin origin) =>
+        origin >= SKEncodedOrigin.LeftTop ? (height, width) : (width, height);
+
+    /// <summary>The matrix taking stored pixel coordinates to upright ones, for each EXIF orientation.</summary>
+    internal static SKMatrix OrientationMatrix(SKEncodedOrigin origin, int width, int height) => origin switch
+    {
+        SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, width, 0, 1, 0, 0, 0, 1),
+        SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, width, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, height, 0, 0, 1),
+        SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightTop => new SKMatrix(0, -1, height, 1, 0, 0, 0, 0, 1),
+        SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, height, -1, 0, width, 0, 0, 1),
+        SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, width, 0, 0, 1),
+        _ => SKMatrix.Identity,
+    };
+
+    /// <summary>Turns interleaved RGBA bytes into three planes of floats in 0–255.</summary>
+    private static void WritePlanes(ReadOnlySpan<byte> rgba, Span<float> destination)
+    {
+        const int plane = InputSize * InputSize;
+        var red = destination[..plane];
+        var green = destination.Slice(plane, plane);
+        var blue = destination.Slice(2 * plane, plane);
+        for (int i = 0, p = 0; i < plane; i++, p += 4)
+        {
+            red[i] = rgba[p];
+            green[i] = rgba[p + 1];
+            blue[i] = rgba[p + 2];
+        }
+    }
+}

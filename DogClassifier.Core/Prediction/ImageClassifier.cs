@@ -1,0 +1,260 @@
+using DogClassifier.Data;
+using DogClassifier.Diagnostics;
+using DogClassifier.Evaluation;
+using DogClassifier.Featurization;
+using DogClassifier.Imaging;
+using DogClassifier.Models;
+using DogClassifier.Training;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+
+namespace DogClassifier.Prediction;
+
+/// <summary>
+/// A trained classifier: the pretrained network followed by a head trained on its features.
+/// Every method is thread-safe, so one instance can serve many threads at once.
+/// </summary>
+/// <remarks>
+/// Dispose it when done: it holds native ONNX Runtime resources (shared between models that use
+/// the same <see cref="BackboneOptions"/>).
+/// </remarks>
+public sealed class ImageClassifier : IDisposable
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _head;
+    private readonly BackboneLease _backbone;
+    private readonly FeatureExtractor _extractor;
+    private readonly ObjectPool<PredictionEngine<FeatureRow, ScoreRow>> _engines;
+    private readonly ILogger _logger;
+    private bool _disposed;
+
+    internal ImageClassifier(ModelManifest manifest, MLContext ml, ITransformer head, BackboneLease backbone, ILogger logger)
+    {
+        if (manifest.BackboneSha256 != backbone.Backbone.Hash)
+        {
+            backbone.Dispose();
+            throw new DogClassifierException(
+                $"The model was trained on network {manifest.BackboneSha256[..12]}…, but the installed ResNet-18 is " +
+                $"{backbone.Backbone.Hash[..12]}…. Use the Microsoft.ML.DnnImageFeaturizer.ResNet18 version it was trained with.");
+        }
+
+        Manifest = manifest;
+        _ml = ml;
+        _head = head;
+        _backbone = backbone;
+        _logger = logger;
+        _extractor = new FeatureExtractor(backbone.Backbone, manifest.Image, cache: null, logger);
+        _engines = new DefaultObjectPoolProvider().Create(new EnginePolicy(ml, head));
+    }
+
+    /// <summary>The classes, in the order of the model's scores.</summary>
+    public IReadOnlyList<string> ClassNames => Manifest.ClassNames;
+
+    /// <summary>The positive class of a binary question, or <c>null</c>.</summary>
+    public string? PositiveClass => Manifest.PositiveClass;
+
+    /// <summary>The decoding and resizing settings the model was trained with.</summary>
+    public ImageOptions ImageOptions => Manifest.Image;
+
+    /// <summary>A short description of the trained head, e.g. its trainer and settings.</summary>
+    public string Head => Manifest.Head;
+
+    internal ModelManifest Manifest { get; }
+
+    internal FeatureExtractor Extractor => _extractor;
+
+    /// <summary>Loads a model file. Models must come from a trusted source.</summary>
+    /// <param name="path">The model file written by <see cref="Save(string)"/>.</param>
+    /// <param name="backbone">Where the network is and what it runs on; the default when <c>null</c>.</param>
+    /// <param name="loggerFactory">Receives the library's logs.</param>
+    /// <exception cref="DogClassifierException">The file is missing, damaged, or made for another network.</exception>
+    public static ImageClassifier Load(string path, BackboneOptions? backbone = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!File.Exists(path))
+        {
+            throw new DogClassifierException($"The model file '{Path.GetFullPath(path)}' does not exist.");
+        }
+
+        using var stream = File.OpenRead(path);
+        return Load(stream, path, backbone, loggerFactory);
+    }
+
+    /// <summary>Loads a model from a stream. Models must come from a trusted source.</summary>
+    /// <param name="stream">The model, as written by <see cref="Save(Stream)"/>.</param>
+    /// <param name="name">A name for the model in messages and logs.</param>
+    /// <param name="backbone">Where the network is and what it runs on; the default when <c>null</c>.</param>
+    /// <param name="loggerFactory">Receives the library's logs.</param>
+    /// <exception cref="DogClassifierException">The stream is damaged or made for another network.</exception>
+    public static ImageClassifier Load(
+        Stream stream, string name = "model", BackboneOptions? backbone = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ImageClassifier>();
+        var ml = new MLContext(seed: 0);
+        var (manifest, head) = ModelFile.Read(stream, name, ml);
+        var lease = BackboneLease.Acquire(backbone ?? BackboneOptions.Default, logger);
+        var classifier = new ImageClassifier(manifest, ml, head, lease, logger);
+        Log.ModelLoaded(logger, name, string.Join(", ", manifest.ClassNames));
+        return classifier;
+    }
+
+    /// <summary>Classifies an image file.</summary>
+    /// <exception cref="InvalidImageException">The file is missing or is not a usable image.</exception>
+    public ImagePrediction Predict(string imagePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(imagePath);
+        var bytes = ImageDecoder.ReadFile(imagePath, ImageOptions);
+        return Predict(bytes, Path.GetFileName(imagePath));
+    }
+
+    /// <summary>Classifies an image read from a stream.</summary>
+    /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
+    /// <param name="name">A name for the image in messages and in the result.</param>
+    /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
+    public ImagePrediction Predict(Stream image, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var buffer = new MemoryStream();
+        image.CopyTo(buffer);
+        return Predict(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
+    }
+
+    /// <summary>Classifies an image held in memory.</summary>
+    /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
+    /// <param name="name">A name for the image in messages and in the result.</param>
+    /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
+    public ImagePrediction Predict(ReadOnlySpan<byte> image, string? name = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var features = _extractor.ExtractOne(image, name ?? "image");
+        return ToPrediction(name, ScoreOne(features));
+    }
+
+    /// <summary>
+    /// Measures the model on a labelled set. Images that cannot be decoded are skipped and listed
+    /// in <see cref="EvaluationReport.Skipped"/>.
+    /// </summary>
+    /// <param name="dataset">The labelled images; a binary model folds their classes as it was trained.</param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <exception cref="DogClassifierException">The set holds a class the model does not know.</exception>
+    public EvaluationReport Evaluate(ImageDataset dataset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var images = Relabel(dataset);
+        var extracted = _extractor.Extract(images, mirror: false, onProgress: null, cancellationToken);
+        var report = Evaluate(images, extracted.Features, extracted.Skipped);
+        Log.Evaluated(_logger, report.Count, report.MicroAccuracy, report.MacroAccuracy, report.LogLoss);
+        return report;
+    }
+
+    /// <summary>Writes the model to a file atomically: a crash never leaves a half-written file.</summary>
+    /// <param name="path">The file to write; its folder is created when missing.</param>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        AtomicFile.Write(path, Save);
+        Log.ModelSaved(_logger, Path.GetFullPath(path), new FileInfo(path).Length);
+    }
+
+    /// <summary>Writes the model to a stream.</summary>
+    /// <param name="destination">A writable stream.</param>
+    public void Save(Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var schema = HeadModel.ToDataView(_ml, []).Schema;
+        ModelFile.Write(destination, Manifest, _ml, _head, schema);
+    }
+
+    /// <summary>Releases the network when no other model uses it.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _backbone.Dispose();
+    }
+
+    /// <summary>Scores features already extracted, and builds the report.</summary>
+    internal EvaluationReport Evaluate(
+        IReadOnlyList<LabeledImage> images, float[]?[] features, IReadOnlyList<SkippedFile> skipped)
+    {
+        var rows = new List<FeatureRow>();
+        var kept = new List<LabeledImage>();
+        for (int i = 0; i < images.Count; i++)
+        {
+            if (features[i] is { } f)
+            {
+                rows.Add(new FeatureRow { Features = f, Label = images[i].Label });
+                kept.Add(images[i]);
+            }
+        }
+
+        var scores = HeadModel.Score(_ml, _head, rows);
+        var classIndex = ClassNames.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        var items = kept.Select((image, i) => (image.Path, classIndex[image.Label], scores[i])).ToList();
+        return MetricsCalculator.Compute(ClassNames, items, PositiveClass, skipped);
+    }
+
+    internal float[] ScoreOne(float[] features)
+    {
+        var engine = _engines.Get();
+        try
+        {
+            return engine.Predict(new FeatureRow { Features = features }).Score;
+        }
+        finally
+        {
+            _engines.Return(engine);
+        }
+    }
+
+    internal ImagePrediction ToPrediction(string? input, float[] scores)
+    {
+        var best = MetricsCalculator.ArgMax(scores);
+        var byClass = ClassNames.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => scores[p.i], StringComparer.Ordinal);
+        return new ImagePrediction(input, ClassNames[best], scores[best], byClass);
+    }
+
+    /// <summary>Maps a dataset's folders onto the model's classes, folding as a binary model was trained.</summary>
+    private List<LabeledImage> Relabel(ImageDataset dataset)
+    {
+        var result = new List<LabeledImage>(dataset.Images.Count);
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var image in dataset.Images)
+        {
+            var label = PositiveClass is null ? image.SourceClass
+                : image.SourceClass == PositiveClass ? PositiveClass
+                : ClassNames.First(c => c != PositiveClass);
+            if (!ClassNames.Contains(label))
+            {
+                unknown.Add(image.SourceClass);
+            }
+
+            result.Add(image with { Label = label });
+        }
+
+        if (unknown.Count > 0)
+        {
+            throw new DogClassifierException(
+                $"The evaluation set has classes the model does not know: {string.Join(", ", unknown)}. " +
+                $"The model's classes are {string.Join(", ", ClassNames)}.");
+        }
+
+        return result;
+    }
+
+    private sealed class EnginePolicy(MLContext ml, ITransformer head) : PooledObjectPolicy<PredictionEngine<FeatureRow, ScoreRow>>
+    {
+        public override PredictionEngine<FeatureRow, ScoreRow> Create() =>
+            ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(head);
+
+        public override bool Return(PredictionEngine<FeatureRow, ScoreRow> obj) => true;
+    }
+}

@@ -1,0 +1,42 @@
+using DogClassifier.Data;
+using DogClassifier.Evaluation;
+using DogClassifier.Prediction;
+
+namespace DogClassifier.Training;
+
+/// <summary>The outcome of a training run. Dispose it, or its <see cref="Model"/>, when done.</summary>
+public sealed class TrainingResult : IDisposable
+{
+    /// <summary>The trained classifier.</summary>
+    public required ImageClassifier Model { get; init; }
+
+    /// <summary>The chosen model's metrics on the validation set.</summary>
+    public required EvaluationReport Validation { get; init; }
+
+    /// <summary>The chosen model's metrics on the held-out test set, or <c>null</c> when the split has none.</summary>
+    public EvaluationReport? Test { get; init; }
+
+    /// <summary>Every head tried, with its validation score; the kept one is marked.</summary>
+    public required IReadOnlyList<HeadCandidate> Candidates { get; init; }
+
+    /// <summary>Every image that could not be used, in any set, and why.</summary>
+    public required IReadOnlyList<SkippedFile> Skipped { get; init; }
+
+    /// <summary>How many images were used for training, validation and test.</summary>
+    public required (int Train, int Validation, int Test) Counts { get; init; }
+
+    /// <summary>How many feature vectors came from the cache instead of the network.</summary>
+    public int CacheHits { get; init; }
+
+    /// <summary>Time spent turning images into features.</summary>
+    public TimeSpan FeaturizationTime { get; init; }
+
+    /// <summary>Time spent training and choosing the head.</summary>
+    public TimeSpan HeadTrainingTime { get; init; }
+
+    /// <summary>The whole run's time.</summary>
+    public TimeSpan TotalTime { get; init; }
+
+    /// <summary>Disposes the model.</summary>
+    public void Dispose() => Model.Dispose();
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DogClassifier.Cli.Commands.Evaluate;
+
+/// <summary>The options of <c>evaluate</c>.</summary>
+internal sealed class EvaluateSettings : CommonSettings
+{
+    [CommandOption("-m|--model <FILE>", isRequired: true)]
+    [Description("The model file written by train. Models must come from a trusted source.")]
+    public string? Model { get; init; }
+
+    [CommandOption("-d|--data <DIR>", isRequired: true)]
+    [Description("The folder of labelled images, one sub-folder per class. A model trained on a yes/no " +
+        "question counts every folder other than its positive class as the negative class.")]
+    public string? Data { get; init; }
+
+    [CommandOption("--json <FILE>")]
+    [Description("Also writes the report as JSON to this file.")]
+    public string? Json { get; init; }
+
+    public override ValidationResult Validate() => new InputChecks()
+        .FileExists("--model", Model)
+        .FolderExists("--data", Data)
+        .Writable("--json", Json)
+        .ToResult();
+}

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DogClassifier.Cli.Diagnostics;
 using DogClassifier.Cli.Reporting;
 using DogClassifier.Data;
+using DogClassifier.Prediction;
 using DogClassifier.Training;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
@@ -39,6 +40,7 @@ internal sealed class TrainCommand(IAnsiConsole console, ILoggerFactory loggerFa
         var report = RunReport.FromTraining(result, dataset, data, modelPath, watch.Elapsed);
         ConsoleReport.Write(console, report);
         console.MarkupLineInterpolated($"Model saved to [blue]{modelPath}[/]");
+        PredictHeldOut(modelPath, split.Test, options);
         if (settings.Json is { } json)
         {
             var written = JsonReportWriter.Write(json, report);
@@ -47,6 +49,32 @@ internal sealed class TrainCommand(IAnsiConsole console, ILoggerFactory loggerFa
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Loads the saved model back and predicts two held-out test photos per class, which shows
+    /// the whole round trip: train, save, load, predict.
+    /// </summary>
+    private void PredictHeldOut(string modelPath, ImageDataset test, TrainingOptions options)
+    {
+        var samples = test.Images
+            .GroupBy(i => i.SourceClass)
+            .SelectMany(g => g.OrderBy(i => i.Path, StringComparer.Ordinal).Take(2))
+            .ToList();
+        if (samples.Count == 0)
+        {
+            return;
+        }
+
+        using var model = ImageClassifier.Load(modelPath, options.Backbone, loggerFactory);
+        console.WriteLine();
+        console.MarkupLine("[bold]Held-out test photos, predicted by the saved model[/]");
+        foreach (var sample in samples)
+        {
+            var prediction = model.Predict(sample.Path);
+            var line = PredictionLine.Success(prediction.Input ?? sample.Path, prediction.Label, prediction.Confidence);
+            console.Profile.Out.Writer.WriteLine($"{line}  actual: {sample.SourceClass}");
+        }
     }
 
     private Task<TrainingResult> TrainAsync(

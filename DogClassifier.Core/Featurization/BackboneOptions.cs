@@ -15,9 +15,15 @@ public sealed record BackboneOptions
 
     /// <summary>
     /// Runs the network on this CUDA device through ONNX Runtime's GPU build, falling back to the
-    /// CPU with a logged warning when the device or the GPU build is missing. Default: <c>null</c> (CPU).
+    /// CPU with a logged warning (event 11, <c>GpuUnavailable</c>) when the GPU build, the CUDA
+    /// libraries or the device is missing. Default: <c>null</c> (CPU).
     /// </summary>
-    /// <remarks>The application must reference <c>Microsoft.ML.OnnxRuntime.Gpu.Linux</c> (or <c>.Windows</c>).</remarks>
+    /// <remarks>
+    /// The package brings ONNX Runtime's CPU build. To use a GPU, the application references
+    /// <c>Microsoft.ML.OnnxRuntime.Gpu.Linux</c> (or <c>.Gpu.Windows</c>) and excludes the CPU build
+    /// with <c>&lt;PackageReference Include="Microsoft.ML.OnnxRuntime" ExcludeAssets="all" /&gt;</c>;
+    /// the package's build check fails a project that has both. The package README shows the steps.
+    /// </remarks>
     public int? GpuDeviceId { get; init; }
 
     /// <summary>

@@ -53,10 +53,7 @@ internal sealed class ResNet18Backbone : IDisposable
             }
         }
 
-        using var sessionOptions = CreateSessionOptions(options, logger, out var device);
-        Device = device;
-        _preprocess = new InferenceSession(prepPath, sessionOptions);
-        _network = new InferenceSession(netPath, sessionOptions);
+        (_preprocess, _network, Device) = OpenSessions(options, prepPath, netPath, logger);
         _prepInput = _preprocess.InputNames[0];
         _prepOutput = _preprocess.OutputNames[0];
         _netInput = _network.InputNames[0];
@@ -102,29 +99,72 @@ internal sealed class ResNet18Backbone : IDisposable
         (_buffers as IDisposable)?.Dispose();
     }
 
-    private static SessionOptions CreateSessionOptions(BackboneOptions options, ILogger logger, out string device)
+    /// <summary>
+    /// Opens both networks on the requested CUDA device, else on the CPU. A GPU that fails at any
+    /// step (a CPU-only ONNX Runtime, missing CUDA libraries, no such device) is logged and the
+    /// CPU is used instead.
+    /// </summary>
+    /// <exception cref="DogClassifierException">ONNX Runtime's native library cannot be loaded.</exception>
+    private static (InferenceSession Preprocess, InferenceSession Network, string Device) OpenSessions(
+        BackboneOptions options, string prepPath, string netPath, ILogger logger)
     {
-        device = "CPU";
-        SessionOptions? sessionOptions = null;
-        if (options.GpuDeviceId is int gpu)
+        try
         {
-            try
+            if (options.GpuDeviceId is int gpu
+                && TryOpenOnGpu(gpu, options, prepPath, netPath, logger) is { } onGpu)
             {
-                sessionOptions = SessionOptions.MakeSessionOptionWithCudaProvider(gpu);
-                device = $"CUDA:{gpu}";
+                return (onGpu.Preprocess, onGpu.Network, $"CUDA:{gpu}");
             }
-            catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
-            {
-                Log.GpuUnavailable(logger, gpu, ex.Message);
-            }
-        }
 
-        sessionOptions ??= new SessionOptions();
+            using var cpu = new SessionOptions();
+            var (preprocess, network) = Open(cpu, options, prepPath, netPath);
+            return (preprocess, network, "CPU");
+        }
+        catch (Exception ex) when (IsNativeLibraryMissing(ex))
+        {
+            throw new DogClassifierException(
+                "ONNX Runtime's native library could not be loaded. The application needs exactly one ONNX " +
+                "Runtime native package: Microsoft.ML.OnnxRuntime (CPU, the default) or a GPU build such as " +
+                "Microsoft.ML.OnnxRuntime.Gpu.Linux.", ex);
+        }
+    }
+
+    private static (InferenceSession Preprocess, InferenceSession Network)? TryOpenOnGpu(
+        int gpu, BackboneOptions options, string prepPath, string netPath, ILogger logger)
+    {
+        try
+        {
+            using var cuda = SessionOptions.MakeSessionOptionWithCudaProvider(gpu);
+            return Open(cuda, options, prepPath, netPath);
+        }
+        catch (Exception ex)
+            when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            Log.GpuUnavailable(logger, gpu, ex.Message);
+            return null;
+        }
+    }
+
+    private static (InferenceSession Preprocess, InferenceSession Network) Open(
+        SessionOptions sessionOptions, BackboneOptions options, string prepPath, string netPath)
+    {
         sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
         sessionOptions.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
         sessionOptions.IntraOpNumThreads = options.IntraOpThreads;
-        return sessionOptions;
+        var preprocess = new InferenceSession(prepPath, sessionOptions);
+        try
+        {
+            return (preprocess, new InferenceSession(netPath, sessionOptions));
+        }
+        catch
+        {
+            preprocess.Dispose();
+            throw;
+        }
     }
+
+    private static bool IsNativeLibraryMissing(Exception ex) =>
+        ex is DllNotFoundException || ex.InnerException is DllNotFoundException;
 
     private static string HashFiles(params string[] paths)
     {

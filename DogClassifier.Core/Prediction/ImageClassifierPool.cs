@@ -61,7 +61,9 @@ public sealed class ImageClassifierPool : IDisposable
     /// </summary>
     /// <param name="modelName">The model's name.</param>
     /// <exception cref="ArgumentException">No model has this name.</exception>
-    /// <exception cref="DogClassifierException">The model was never loaded and its file cannot be loaded now.</exception>
+    /// <exception cref="DogClassifierException">
+    /// The model was never loaded and its file cannot be loaded now.
+    /// </exception>
     /// <exception cref="ObjectDisposedException">The pool was disposed.</exception>
     public ClassifierLease Rent(string modelName = DefaultModelName)
     {
@@ -142,7 +144,9 @@ public sealed class ImageClassifierPool : IDisposable
     /// <summary>Reads a model's file now and swaps it in when its content changed.</summary>
     /// <param name="modelName">The model's name.</param>
     /// <returns><c>true</c> when a new version now serves; <c>false</c> when the file held the current one.</returns>
-    /// <exception cref="DogClassifierException">The file cannot be loaded; the current version keeps serving.</exception>
+    /// <exception cref="DogClassifierException">
+    /// The file cannot be loaded; the current version keeps serving.
+    /// </exception>
     public bool Reload(string modelName = DefaultModelName) => Model(modelName).Reload();
 
     /// <summary>Says whether a model is loaded, which version, and why its last load failed.</summary>

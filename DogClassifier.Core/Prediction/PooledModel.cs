@@ -179,7 +179,8 @@ internal sealed class PooledModel : IDisposable
         _started = true;
         if (_source.WatchForChanges)
         {
-            _watcher = new ModelFileWatcher(FilePath, _options.ReloadDelay, _options.PollInterval, OnFileChanged, _logger);
+            _watcher = new ModelFileWatcher(
+                FilePath, _options.ReloadDelay, _options.PollInterval, OnFileChanged, _logger);
         }
     }
 
@@ -225,7 +226,8 @@ internal sealed class PooledModel : IDisposable
         var delay = _options.RetryDelay * Math.Pow(2, _failedAttempts - 1);
         delay = delay < MaxRetryDelay ? delay : MaxRetryDelay;
         Log.PooledModelReloadFailed(
-            _logger, Name, FilePath, _failedAttempts, _options.ReloadAttempts, serving, delay.TotalMilliseconds, reason);
+            _logger, Name, FilePath, _failedAttempts, _options.ReloadAttempts, serving,
+            delay.TotalMilliseconds, reason);
         _watcher?.Schedule(delay);
     }
 

@@ -58,4 +58,25 @@ internal static partial class Log
 
     [LoggerMessage(25, LogLevel.Error, "Training failed after {Seconds:0.0} s")]
     public static partial void TrainingFailed(ILogger logger, Exception exception, double seconds);
+
+    [LoggerMessage(60, LogLevel.Information, "Loaded model {Name} version {Version} from {Path} in {Milliseconds:0} ms ({Trigger})")]
+    public static partial void PooledModelLoaded(ILogger logger, string name, int version, string path, double milliseconds, string trigger);
+
+    [LoggerMessage(61, LogLevel.Warning, "Reloading model {Name} from {Path} failed (attempt {Attempt} of {Attempts}), still serving {Serving}; retrying in {RetryMilliseconds:0} ms: {Reason}")]
+    public static partial void PooledModelReloadFailed(ILogger logger, string name, string path, int attempt, int attempts, string serving, double retryMilliseconds, string reason);
+
+    [LoggerMessage(62, LogLevel.Error, "Gave up reloading model {Name} from {Path} after {Attempts} attempts in {Seconds:0.0} s, still serving {Serving}; the next change of the file is tried again: {Reason}")]
+    public static partial void PooledModelReloadAbandoned(ILogger logger, string name, string path, int attempts, double seconds, string serving, string reason);
+
+    [LoggerMessage(63, LogLevel.Debug, "Model file {Path} changed ({Trigger})")]
+    public static partial void ModelFileChanged(ILogger logger, string path, string trigger);
+
+    [LoggerMessage(64, LogLevel.Debug, "Model file {Path} has the content of version {Version} of model {Name}; nothing to reload")]
+    public static partial void ModelFileUnchanged(ILogger logger, string path, string name, int version);
+
+    [LoggerMessage(65, LogLevel.Warning, "Cannot watch {Path} for changes ({Reason}); polling every {Seconds:0.#} s instead")]
+    public static partial void ModelFileWatchUnavailable(ILogger logger, string path, string reason, double seconds);
+
+    [LoggerMessage(66, LogLevel.Debug, "Released version {Version} of model {Name} after its last use")]
+    public static partial void PooledModelReleased(ILogger logger, string name, int version);
 }

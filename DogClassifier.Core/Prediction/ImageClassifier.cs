@@ -20,7 +20,7 @@ namespace DogClassifier.Prediction;
 /// Dispose it when done: it holds native ONNX Runtime resources (shared between models that use
 /// the same <see cref="BackboneOptions"/>).
 /// </remarks>
-public sealed class ImageClassifier : IDisposable
+public sealed partial class ImageClassifier : IDisposable
 {
     private readonly MLContext _ml;
     private readonly ITransformer _head;

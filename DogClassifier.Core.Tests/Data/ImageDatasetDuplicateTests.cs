@@ -50,7 +50,8 @@ public sealed class ImageDatasetDuplicateTests
         var group = dataset.DuplicateGroups.Single();
         Assert.That(group.Select(i => (i.Path, i.Label)), Is.EquivalentTo(new[] { (original, "cat"), (copy, "dog") }));
         var warning = logs.Warnings.Single(w => w.EventId.Id == ConflictingLabelsEventId);
-        Assert.That(warning.Message, Does.Contain("different labels (cat, dog)").And.Contain(original).And.Contain(copy));
+        Assert.That(
+            warning.Message, Does.Contain("different labels (cat, dog)").And.Contain(original).And.Contain(copy));
     }
 
     [TestCase(1)]
@@ -73,7 +74,8 @@ public sealed class ImageDatasetDuplicateTests
 
         Assert.That(dataset.DuplicateGroups, Has.Count.EqualTo(11));
         var side = new Dictionary<string, string>();
-        foreach (var (name, part) in new[] { ("train", split.Train), ("validation", split.Validation), ("test", split.Test) })
+        var parts = new[] { ("train", split.Train), ("validation", split.Validation), ("test", split.Test) };
+        foreach (var (name, part) in parts)
         {
             foreach (var image in part.Images)
             {

@@ -26,7 +26,8 @@ public sealed class ImageDatasetFromFolderTests
         var dataset = ImageDataset.FromFolder(_root.Path);
 
         Assert.That(dataset.ClassNames, Is.EqualTo(new[] { "cat", "dog" }));
-        Assert.That(dataset.Images.Where(i => i.Label == "dog").Select(i => i.Path), Is.EquivalentTo(new[] { top, deep }));
+        var dogs = dataset.Images.Where(i => i.Label == "dog").Select(i => i.Path);
+        Assert.That(dogs, Is.EquivalentTo(new[] { top, deep }));
         Assert.That(dataset.Images.Single(i => i.Label == "cat").Path, Is.EqualTo(cat));
     }
 
@@ -129,7 +130,8 @@ public sealed class ImageDatasetFromFolderTests
 
         Assert.That(load.Wait(TimeSpan.FromSeconds(30)), Is.True, "reading the folder must end");
         Assert.That(load.Result.Images.Select(i => i.Path), Is.EquivalentTo(photos));
-        Assert.That(load.Result.IgnoredFiles.Select(f => Path.GetFileName(f.Path)), Is.SupersetOf(new[] { "self", "back" }));
+        var ignored = load.Result.IgnoredFiles.Select(f => Path.GetFileName(f.Path));
+        Assert.That(ignored, Is.SupersetOf(new[] { "self", "back" }));
     }
 
     [Test]

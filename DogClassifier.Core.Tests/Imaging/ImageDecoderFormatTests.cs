@@ -78,7 +78,7 @@ public sealed class ImageDecoderFormatTests
     public void DecodeToTensor_Png8BitRgb_DecodesExactColours()
     {
         var bytes = PngWriter.Encode(Width, Height, 8, PngWriter.Rgb, y => PngWriter.Row8(Width, 3, (x, c) =>
-            Channel(Pattern(x, y), c)));
+            Quadrants.Channel(Pattern(x, y), c)));
         var path = Write("rgb8.png", bytes);
 
         var tensor = Quadrants.DecodeFile(path);
@@ -91,7 +91,7 @@ public sealed class ImageDecoderFormatTests
     {
         // The low byte 0x40 would read as 64 if the decoder took the wrong half of a sample.
         var bytes = PngWriter.Encode(Width, Height, 16, PngWriter.Rgb, y => PngWriter.Row16(Width, 3, (x, c) =>
-            (ushort)((Channel(Pattern(x, y), c) << 8) | 0x40)));
+            (ushort)((Quadrants.Channel(Pattern(x, y), c) << 8) | 0x40)));
         var path = Write("rgb16.png", bytes);
 
         var tensor = Quadrants.DecodeFile(path);
@@ -131,7 +131,7 @@ public sealed class ImageDecoderFormatTests
     {
         byte[] alphas = [255, 128, 0, 64];
         var bytes = PngWriter.Encode(Width, Height, 8, PngWriter.Rgba, y => PngWriter.Row8(Width, 4, (x, c) =>
-            c == 3 ? alphas[QuadrantIndex(x, y)] : Channel(Pattern(x, y), c)));
+            c == 3 ? alphas[QuadrantIndex(x, y)] : Quadrants.Channel(Pattern(x, y), c)));
         var path = Write("alpha.png", bytes);
         var options = ImageOptions.Default with { BackgroundRgb = background };
         var backdrop = new SKColor((byte)(background >> 16), (byte)(background >> 8), (byte)background);
@@ -145,7 +145,9 @@ public sealed class ImageDecoderFormatTests
     [Test]
     public void DecodeToTensor_AnimatedGif_UsesTheFirstFrame()
     {
-        var first = Enumerable.Range(0, Width * Height).Select(i => (byte)QuadrantIndex(i % Width, i / Width)).ToArray();
+        var first = Enumerable.Range(0, Width * Height)
+            .Select(i => (byte)QuadrantIndex(i % Width, i / Width))
+            .ToArray();
         var second = Enumerable.Repeat((byte)4, Width * Height).ToArray();
         var palette = Quadrants.Colors.Append(SKColors.Black).ToList();
         var path = Write("animated.gif", GifWriter.Encode(Width, Height, palette, [first, second]));
@@ -195,18 +197,17 @@ public sealed class ImageDecoderFormatTests
 
     private static int QuadrantIndex(int x, int y) => (y >= Height / 2 ? 2 : 0) + (x >= Width / 2 ? 1 : 0);
 
-    private static byte Channel(SKColor color, int channel) =>
-        channel switch { 0 => color.Red, 1 => color.Green, _ => color.Blue };
-
     /// <summary>The naive CMYK to RGB conversion: each primary is what the ink and the black leave.</summary>
-    private static byte Rgb(int ink, int black) => (byte)Math.Round(255.0 * (1 - (ink / 255.0)) * (1 - (black / 255.0)));
+    private static byte Rgb(int ink, int black) =>
+        (byte)Math.Round(255.0 * (1 - (ink / 255.0)) * (1 - (black / 255.0)));
 
     /// <summary>The colour of <paramref name="color"/> at opacity <paramref name="alpha"/> over the backdrop.</summary>
     private static SKColor Over(SKColor color, byte alpha, SKColor backdrop)
     {
         var a = alpha / 255.0;
         byte Mix(byte top, byte bottom) => (byte)Math.Round((top * a) + (bottom * (1 - a)));
-        return new SKColor(Mix(color.Red, backdrop.Red), Mix(color.Green, backdrop.Green), Mix(color.Blue, backdrop.Blue));
+        return new SKColor(
+            Mix(color.Red, backdrop.Red), Mix(color.Green, backdrop.Green), Mix(color.Blue, backdrop.Blue));
     }
 
     private static bool HasMarker(byte[] jpeg, byte marker)

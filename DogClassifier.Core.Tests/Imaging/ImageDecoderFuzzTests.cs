@@ -65,6 +65,7 @@ public sealed class ImageDecoderFuzzTests
         Assert.That(report.MemoryGrowthBytes, Is.LessThan(MemoryGrowthBound), "working-set growth over the run");
     }
 
+    /// <summary>One file of every format and variant the decoder reads, drawn here.</summary>
     private static List<(string Name, byte[] Bytes)> DrawnSeeds()
     {
         const int width = 96, height = 72;
@@ -72,23 +73,26 @@ public sealed class ImageDecoderFuzzTests
         using var bitmap = ImageDecoderFormatTests.DrawQuadrants(width, height);
         using var webp = bitmap.Encode(SKEncodedImageFormat.Webp, 80);
         using var jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 85);
-        var rgb = PngWriter.Encode(width, height, 8, PngWriter.Rgb, y =>
-            PngWriter.Row8(width, 3, (x, c) => (byte)(c == 0 ? Pixel(x, y).Red : c == 1 ? Pixel(x, y).Green : Pixel(x, y).Blue)));
-        var rgba = PngWriter.Encode(width, height, 8, PngWriter.Rgba, y =>
-            PngWriter.Row8(width, 4, (x, c) => (byte)(c == 3 ? x * 2 : (x + y + (40 * c)) % 256)));
-        var deep = PngWriter.Encode(width, height, 16, PngWriter.Rgb, y =>
-            PngWriter.Row16(width, 3, (x, c) => (ushort)((x * 600) + (y * 300) + (c * 9000))));
-        var gray = PngWriter.Encode(width, height, 8, PngWriter.Gray, y => PngWriter.Row8(width, 1, (x, _) => (byte)(x + y)));
-        var indices = Enumerable.Range(0, width * height).Select(i => (byte)((i % width / 12) + (i / width / 12))).ToArray();
-        var palette = Enumerable.Range(0, 16).Select(i => new SKColor((byte)(i * 16), (byte)(255 - (i * 16)), 90)).ToList();
+        var indices = Enumerable.Range(0, width * height)
+            .Select(i => (byte)((i % width / 12) + (i / width / 12)))
+            .ToArray();
+        var palette = Enumerable.Range(0, 16)
+            .Select(i => new SKColor((byte)(i * 16), (byte)(255 - (i * 16)), 90))
+            .ToList();
+        byte[] paletteBytes = [.. palette.SelectMany(c => new[] { c.Red, c.Green, c.Blue })];
+
         return
         [
-            ("rgb.png", rgb),
-            ("rgba.png", rgba),
-            ("rgb16.png", deep),
-            ("gray.png", gray),
-            ("paletted.png", PngWriter.Encode(width, height, 8, PngWriter.Indexed, y => indices[(y * width)..((y + 1) * width)],
-                [.. palette.SelectMany(c => new[] { c.Red, c.Green, c.Blue })])),
+            ("rgb.png", PngWriter.Encode(width, height, 8, PngWriter.Rgb, y =>
+                PngWriter.Row8(width, 3, (x, c) => Quadrants.Channel(Pixel(x, y), c)))),
+            ("rgba.png", PngWriter.Encode(width, height, 8, PngWriter.Rgba, y =>
+                PngWriter.Row8(width, 4, (x, c) => (byte)(c == 3 ? x * 2 : (x + y + (40 * c)) % 256)))),
+            ("rgb16.png", PngWriter.Encode(width, height, 16, PngWriter.Rgb, y =>
+                PngWriter.Row16(width, 3, (x, c) => (ushort)((x * 600) + (y * 300) + (c * 9000))))),
+            ("gray.png", PngWriter.Encode(width, height, 8, PngWriter.Gray, y =>
+                PngWriter.Row8(width, 1, (x, _) => (byte)(x + y)))),
+            ("paletted.png", PngWriter.Encode(width, height, 8, PngWriter.Indexed, y =>
+                indices[(y * width)..((y + 1) * width)], paletteBytes)),
             ("animated.gif", GifWriter.Encode(width, height, palette, [indices, [.. indices.Reverse()]])),
             ("picture.bmp", BmpWriter.Encode(width, height, Pixel)),
             ("picture.webp", webp.ToArray()),

@@ -36,6 +36,24 @@ public sealed class ImageDecoderRefusalTests
         Assert.That(ex.Message, Does.Contain(path).And.Contain(ex.Reason));
     }
 
+    [TestCase("\0\0\0\u0018ftypheic\0\0\0\0mif1heic", "a HEIC/HEIF image")]
+    [TestCase("\0\0\0\u001cftypavif\0\0\0\0avifmif1", "an AVIF image")]
+    [TestCase("\0\0\0\u000cjP  \r\n\u0087\n\0\0\0\u0014ftypjp2 ", "a JPEG 2000 image")]
+    [TestCase("\0\0\0\u000cJXL \r\n\u0087\n", "a JPEG XL image")]
+    [TestCase("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj", "a PDF document")]
+    [TestCase("PK\u0003\u0004\u0014\0\0\0\b\0", "a ZIP archive")]
+    public void DecodeToTensor_OtherFormatSignature_IsRefusedNamingTheFormat(string start, string expected)
+    {
+        byte[] bytes = [.. start.Select(c => (byte)c), .. new byte[512]];
+        var tensor = new float[ImageDecoder.TensorLength];
+
+        var ex = Assert.Throws<InvalidImageException>(
+            () => ImageDecoder.DecodeToTensor(bytes, "renamed.jpg", ImageOptions.Default, tensor));
+
+        Assert.That(ex.Reason, Is.EqualTo($"the file is {expected}, a format the decoder cannot read " +
+            "(it reads JPEG, PNG, GIF, BMP and WebP)"));
+    }
+
     [Test]
     public void DecodeToTensor_JpegCutInsideItsHeader_IsCalledTruncatedNotText()
     {
@@ -105,7 +123,8 @@ public sealed class ImageDecoderRefusalTests
         var options = ImageOptions.Default with { MaxPixels = 50_000 };
         var tensor = new float[ImageDecoder.TensorLength];
 
-        var ex = Assert.Throws<InvalidImageException>(() => ImageDecoder.DecodeToTensor(bytes, "wide.jpg", options, tensor));
+        var ex = Assert.Throws<InvalidImageException>(
+            () => ImageDecoder.DecodeToTensor(bytes, "wide.jpg", options, tensor));
 
         Assert.That(ex.Reason, Does.Contain("300×200").And.Contain("50,000"));
     }

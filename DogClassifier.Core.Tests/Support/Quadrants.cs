@@ -19,6 +19,10 @@ internal static class Quadrants
     public static SKColor At(int x, int y, int width, int height, IReadOnlyList<SKColor>? colors = null) =>
         (colors ?? Colors)[(y >= height / 2 ? 2 : 0) + (x >= width / 2 ? 1 : 0)];
 
+    /// <summary>Channel 0, 1 or 2 (red, green, blue) of a colour.</summary>
+    public static byte Channel(SKColor color, int channel) =>
+        channel switch { 0 => color.Red, 1 => color.Green, _ => color.Blue };
+
     /// <summary>Decodes a file through the shared path (read, check, decode) into a new tensor.</summary>
     public static float[] DecodeFile(string path, ImageOptions? options = null)
     {

@@ -14,16 +14,31 @@ internal static class FormatSniffer
 
     private const int TextSample = 1024;
 
-    /// <summary>The name of a format the decoder reads whose signature the bytes start with, else <c>null</c>.</summary>
-    public static string? SupportedFormat(ReadOnlySpan<byte> bytes) => bytes switch
+    /// <summary>The format the decoder reads whose signature starts the bytes, else <c>null</c>.</summary>
+    public static string? SupportedFormat(ReadOnlySpan<byte> bytes)
     {
-        [0xFF, 0xD8, 0xFF, ..] => "JPEG",
-        [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, ..] => "PNG",
-        [(byte)'G', (byte)'I', (byte)'F', (byte)'8', ..] => "GIF",
-        [(byte)'B', (byte)'M', ..] => "BMP",
-        [(byte)'R', (byte)'I', (byte)'F', (byte)'F', _, _, _, _, (byte)'W', (byte)'E', (byte)'B', (byte)'P', ..] => "WebP",
-        _ => null,
-    };
+        if (Starts(bytes, [0xFF, 0xD8, 0xFF]))
+        {
+            return "JPEG";
+        }
+
+        if (Starts(bytes, [0x89, .. "PNG"u8, 0x0D, 0x0A, 0x1A, 0x0A]))
+        {
+            return "PNG";
+        }
+
+        if (Starts(bytes, "GIF8"u8))
+        {
+            return "GIF";
+        }
+
+        if (Starts(bytes, "BM"u8))
+        {
+            return "BMP";
+        }
+
+        return Starts(bytes, "RIFF"u8) && Has(bytes, 8, "WEBP"u8) ? "WebP" : null;
+    }
 
     /// <summary>
     /// Why bytes that no decoder accepted are not an image, when their start says what they are:
@@ -40,22 +55,45 @@ internal static class FormatSniffer
         return LooksLikeText(bytes) ? DescribeText(bytes) : null;
     }
 
-    private static string? DescribeBinary(ReadOnlySpan<byte> bytes) => bytes switch
+    private static string? DescribeBinary(ReadOnlySpan<byte> bytes)
     {
-        [(byte)'I', (byte)'I', 0x2A, 0x00, ..] or [(byte)'M', (byte)'M', 0x00, 0x2A, ..] => "a TIFF image",
-        [(byte)'8', (byte)'B', (byte)'P', (byte)'S', ..] => "a Photoshop (PSD) document",
-        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'a', (byte)'v', (byte)'i', _, ..] => "an AVIF image",
-        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'h', (byte)'e', (byte)'i', _, ..]
-            or [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'i', (byte)'f', (byte)'1', ..]
-            => "a HEIC/HEIF image",
-        [_, _, _, _, (byte)'f', (byte)'t', (byte)'y', (byte)'p', ..] => "an ISO media file (a video or a HEIF image)",
-        [0x00, 0x00, 0x00, 0x0C, (byte)'j', (byte)'P', 0x20, 0x20, ..] => "a JPEG 2000 image",
-        [0xFF, 0x0A, ..] or [0x00, 0x00, 0x00, 0x0C, (byte)'J', (byte)'X', (byte)'L', 0x20, ..] => "a JPEG XL image",
-        [(byte)'%', (byte)'P', (byte)'D', (byte)'F', ..] => "a PDF document",
-        [(byte)'P', (byte)'K', 0x03, 0x04, ..] => "a ZIP archive",
-        [0x1F, 0x8B, ..] => "a gzip archive",
-        _ => null,
-    };
+        if (Starts(bytes, "II*\0"u8) || Starts(bytes, "MM\0*"u8))
+        {
+            return "a TIFF image";
+        }
+
+        if (Starts(bytes, "8BPS"u8))
+        {
+            return "a Photoshop (PSD) document";
+        }
+
+        if (Has(bytes, 4, "ftyp"u8))
+        {
+            return Has(bytes, 8, "avi"u8) ? "an AVIF image"
+                : Has(bytes, 8, "hei"u8) || Has(bytes, 8, "mif1"u8) ? "a HEIC/HEIF image"
+                : "an ISO media file (a video or a HEIF image)";
+        }
+
+        if (Starts(bytes, [0x00, 0x00, 0x00, 0x0C, .. "jP  "u8]))
+        {
+            return "a JPEG 2000 image";
+        }
+
+        if (Starts(bytes, [0xFF, 0x0A]) || Starts(bytes, [0x00, 0x00, 0x00, 0x0C, .. "JXL "u8]))
+        {
+            return "a JPEG XL image";
+        }
+
+        return Starts(bytes, "%PDF"u8) ? "a PDF document"
+            : Starts(bytes, [.. "PK"u8, 0x03, 0x04]) ? "a ZIP archive"
+            : Starts(bytes, [0x1F, 0x8B]) ? "a gzip archive"
+            : null;
+    }
+
+    private static bool Starts(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> expected) => Has(bytes, 0, expected);
+
+    private static bool Has(ReadOnlySpan<byte> bytes, int offset, ReadOnlySpan<byte> expected) =>
+        bytes.Length >= offset + expected.Length && bytes.Slice(offset, expected.Length).SequenceEqual(expected);
 
     private static string DescribeText(ReadOnlySpan<byte> bytes)
     {

@@ -41,7 +41,7 @@ internal static class ImageDecoder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidImageException(path, $"the file could not be read ({ex.Message})");
+            throw new InvalidImageException(path, $"the file could not be read ({ex.Message})", ex);
         }
     }
 
@@ -75,7 +75,7 @@ internal static class ImageDecoder
             CheckLength(source, buffer.Length, options);
             return buffer.ToArray();
         }
-        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
+        catch (IOException ex)
         {
             throw new InvalidImageException(source, $"the stream could not be read ({ex.Message})", ex);
         }

@@ -20,7 +20,11 @@ internal static class GifWriter
     /// <param name="frames">One index per pixel, row by row, for each frame.</param>
     /// <param name="transparentIndex">A palette index drawn as transparent, or <c>null</c>.</param>
     public static byte[] Encode(
-        int width, int height, IReadOnlyList<SKColor> palette, IReadOnlyList<byte[]> frames, int? transparentIndex = null)
+        int width,
+        int height,
+        IReadOnlyList<SKColor> palette,
+        IReadOnlyList<byte[]> frames,
+        int? transparentIndex = null)
     {
         using var output = new MemoryStream();
         output.Write("GIF89a"u8);

@@ -27,7 +27,8 @@ internal static class JpegWriter
         Encode(width, height, 4, (x, y, c) => (byte)(255 - ink(x, y, c)), progressive: false);
 
     /// <summary>Encodes samples already in the file's colour space, one to four components.</summary>
-    public static byte[] Encode(int width, int height, int components, Func<int, int, int, byte> sample, bool progressive)
+    public static byte[] Encode(
+        int width, int height, int components, Func<int, int, int, byte> sample, bool progressive)
     {
         var blocksWide = (width + 7) / 8;
         var blocksHigh = (height + 7) / 8;
@@ -87,7 +88,10 @@ internal static class JpegWriter
         }
 
         Segment(output, 0xDB, [0, .. Enumerable.Repeat((byte)Quantizer, 64)]);
-        var frame = new List<byte> { 8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, (byte)components };
+        var frame = new List<byte>
+        {
+            8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, (byte)components,
+        };
         for (int c = 0; c < components; c++)
         {
             frame.AddRange([(byte)(c + 1), 0x11, 0]);

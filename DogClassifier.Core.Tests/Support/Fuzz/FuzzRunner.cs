@@ -27,7 +27,9 @@ internal static partial class FuzzRunner
 {
     /// <summary>The number of cases a run makes unless <c>DOGCLASSIFIER_FUZZ_CASES</c> says otherwise.</summary>
     public static int Cases(int defaultCases) =>
-        int.TryParse(Environment.GetEnvironmentVariable("DOGCLASSIFIER_FUZZ_CASES"), out var n) && n > 0 ? n : defaultCases;
+        int.TryParse(Environment.GetEnvironmentVariable("DOGCLASSIFIER_FUZZ_CASES"), out var n) && n > 0
+            ? n
+            : defaultCases;
 
     /// <summary>The seed of a run unless <c>DOGCLASSIFIER_FUZZ_SEED</c> says otherwise.</summary>
     public static int Seed(int defaultSeed) =>

@@ -54,16 +54,28 @@ public sealed class ImageDecoderRefusalTests
             "(it reads JPEG, PNG, GIF, BMP and WebP)"));
     }
 
-    [Test]
-    public void DecodeToTensor_JpegCutInsideItsHeader_IsCalledTruncatedNotText()
+    [TestCase(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00 }, "JPEG")]
+    [TestCase(new byte[] { 0x47, 0x49, 0x46, 0x38, 0x39, 0x61 }, "GIF")]
+    public void DecodeToTensor_FileCutInsideItsHeader_IsCalledTruncatedNotText(byte[] bytes, string format)
     {
-        byte[] bytes = [0xFF, 0xD8, 0xFF, 0xE0, 0x00];
         var tensor = new float[ImageDecoder.TensorLength];
 
         var ex = Assert.Throws<InvalidImageException>(
-            () => ImageDecoder.DecodeToTensor(bytes, "cut.jpg", ImageOptions.Default, tensor));
+            () => ImageDecoder.DecodeToTensor(bytes, "cut.img", ImageOptions.Default, tensor));
 
-        Assert.That(ex.Reason, Is.EqualTo("the JPEG file is truncated before its header ends"));
+        Assert.That(ex.Reason, Is.EqualTo($"the {format} file is truncated before its header ends"));
+    }
+
+    [Test]
+    public void DecodeToTensor_TextStartingWithBm_IsCalledText()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("BMW 320d service history\n2019: oil change\n");
+        var tensor = new float[ImageDecoder.TensorLength];
+
+        var ex = Assert.Throws<InvalidImageException>(
+            () => ImageDecoder.DecodeToTensor(bytes, "car.bmp", ImageOptions.Default, tensor));
+
+        Assert.That(ex.Reason, Is.EqualTo("the file holds text, not an image"));
     }
 
     [Test]

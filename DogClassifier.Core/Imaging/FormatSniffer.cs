@@ -32,7 +32,8 @@ internal static class FormatSniffer
             return "GIF";
         }
 
-        if (Starts(bytes, "BM"u8))
+        // Two letters are a weak signature: text that starts with them is still text.
+        if (Starts(bytes, "BM"u8) && !LooksLikeText(bytes))
         {
             return "BMP";
         }

@@ -184,7 +184,7 @@ internal static class ImageDecoder
         }
 
         bitmap.Dispose();
-        var format = Name(codec.EncodedFormat);
+        var format = Name(codec.EncodedFormat) ?? codec.EncodedFormat.ToString();
         throw new InvalidImageException(source, result switch
         {
             _ when pixels == IntPtr.Zero => $"there is not enough memory for its {size.Width}×{size.Height} pixels",
@@ -199,20 +199,16 @@ internal static class ImageDecoder
     /// <summary>Refuses what the codec reads but the library does not accept.</summary>
     private static void CheckFormat(string source, SKEncodedImageFormat format)
     {
-        switch (format)
+        if (Name(format) is not null)
         {
-            case SKEncodedImageFormat.Jpeg or SKEncodedImageFormat.Png or SKEncodedImageFormat.Gif
-                or SKEncodedImageFormat.Bmp or SKEncodedImageFormat.Webp:
-                return;
-            case SKEncodedImageFormat.Wbmp:
-                // WBMP has no signature: almost any bytes that start with two zeros parse as one.
-                throw new InvalidImageException(source, UnknownBytes);
-            default:
-                throw new InvalidImageException(
-                    source,
-                    $"the file is {Describe(format)}, a format this library does not accept " +
-                    $"(it reads {FormatSniffer.Supported})");
+            return;
         }
+
+        // WBMP has no signature: almost any bytes that start with two zeros parse as one.
+        throw new InvalidImageException(source, format == SKEncodedImageFormat.Wbmp
+            ? UnknownBytes
+            : $"the file is {Describe(format)}, a format this library does not accept " +
+              $"(it reads {FormatSniffer.Supported})");
     }
 
     private static void CheckDimensions(string source, int width, int height, ImageOptions options)
@@ -239,16 +235,16 @@ internal static class ImageDecoder
 
     private static string DescribeCreateFailure(ReadOnlySpan<byte> bytes, SKCodecResult result)
     {
-        if (FormatSniffer.DescribeUnsupported(bytes) is { } unsupported)
-        {
-            return unsupported;
-        }
-
         if (FormatSniffer.SupportedFormat(bytes) is { } format)
         {
             return result == SKCodecResult.IncompleteInput
                 ? $"the {format} file is truncated before its header ends"
                 : $"the {format} header is corrupt";
+        }
+
+        if (FormatSniffer.DescribeUnsupported(bytes) is { } unsupported)
+        {
+            return unsupported;
         }
 
         return result == SKCodecResult.IncompleteInput ? "the file is truncated before its header ends" : UnknownBytes;
@@ -264,14 +260,15 @@ internal static class ImageDecoder
         _ => $"a {format.ToString().ToUpperInvariant()} file",
     };
 
-    private static string Name(SKEncodedImageFormat format) => format switch
+    /// <summary>The name of a format the library accepts, or <c>null</c> for any other.</summary>
+    private static string? Name(SKEncodedImageFormat format) => format switch
     {
         SKEncodedImageFormat.Jpeg => "JPEG",
         SKEncodedImageFormat.Png => "PNG",
         SKEncodedImageFormat.Gif => "GIF",
         SKEncodedImageFormat.Bmp => "BMP",
         SKEncodedImageFormat.Webp => "WebP",
-        _ => format.ToString(),
+        _ => null,
     };
 
     private static SKColor Background(ImageOptions options) =>

@@ -16,7 +16,8 @@ internal static class ByteMutator
 
     public static MutatedInput Mutate(IReadOnlyList<(string Name, byte[] Bytes)> seeds, int seed, int index)
     {
-        var random = new Random(HashCode.Combine(seed, index));
+        // Not HashCode.Combine: its results change from one process to the next.
+        var random = new Random(unchecked((seed * 1_000_003) + index));
         var (name, original) = seeds[random.Next(seeds.Count)];
         var bytes = original.ToList();
         var steps = new List<string>();

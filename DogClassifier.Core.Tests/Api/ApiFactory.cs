@@ -6,7 +6,7 @@ namespace DogClassifier.Tests.Api;
 
 /// <summary>Hosts the HTTP service in the test process on a given model and upload limit.</summary>
 internal sealed class ApiFactory(string modelPath, long maxUploadBytes, int port = 5080)
-    : WebApplicationFactory<Program>
+    : WebApplicationFactory<DogClassifier.Api.PredictionResponse>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

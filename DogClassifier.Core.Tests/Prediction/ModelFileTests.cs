@@ -15,7 +15,7 @@ public sealed class ModelFileTests
     public async Task TrainOnDrawnImages()
     {
         _temp = new TempFolder();
-        DrawnDataset.Write(_temp.Combine("data"));
+        DrawnDataset.Write(_temp.Combine("data"), perClass: 12);
         _dataset = ImageDataset.FromFolder(_temp.Combine("data"));
         var options = new TrainingOptions { FeatureCacheDirectory = _temp.Combine("cache") };
         _result = await new ImageClassifierTrainer(options).TrainAsync(_dataset.Split());

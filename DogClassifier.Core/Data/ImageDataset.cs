@@ -44,7 +44,10 @@ public sealed class ImageDataset
     /// <summary>How many images each class holds.</summary>
     public IReadOnlyDictionary<string, int> CountByClass { get; }
 
-    /// <summary>Sets of byte-identical files. A split keeps each set on one side.</summary>
+    /// <summary>
+    /// Sets of byte-identical files, found by content hash. A split keeps each set on one side;
+    /// a set whose files sit in different class folders is logged as a labelling conflict.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<LabeledImage>> DuplicateGroups { get; }
 
     /// <summary>The number of images in the largest class over the smallest; 1 when balanced.</summary>
@@ -79,7 +82,7 @@ public sealed class ImageDataset
 
         var ignored = new List<SkippedFile>();
         var found = new List<(string Path, string Class)>();
-        var scanner = new FolderScanner(options.Extensions);
+        var scanner = new FolderScanner(options.Extensions, root.FullName);
         foreach (var classFolder in root.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (FolderScanner.IsHidden(classFolder))
@@ -89,7 +92,7 @@ public sealed class ImageDataset
             }
 
             var images = new List<string>();
-            scanner.Scan(classFolder.FullName, images, ignored);
+            scanner.Scan(classFolder, images, ignored);
             if (images.Count == 0)
             {
                 ignored.Add(new SkippedFile(classFolder.FullName, $"the class folder '{classFolder.Name}' holds no images"));
@@ -214,7 +217,16 @@ public sealed class ImageDataset
 
         foreach (var group in DuplicateGroups)
         {
-            Log.DuplicateFiles(logger, group.Count, string.Join(", ", group.Select(g => g.Path)));
+            var paths = string.Join(", ", group.Select(g => g.Path));
+            var labels = group.Select(g => g.Label).Distinct(StringComparer.Ordinal).ToList();
+            if (labels.Count > 1)
+            {
+                Log.DuplicateLabelsConflict(logger, group.Count, string.Join(", ", labels), paths);
+            }
+            else
+            {
+                Log.DuplicateFiles(logger, group.Count, paths);
+            }
         }
 
         if (ImbalanceRatio > 3)

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Warning, "Classes are imbalanced: the largest is {Ratio:0.0} times the smallest ({Counts})")]
     public static partial void ClassImbalance(ILogger logger, double ratio, string counts);
 
+    [LoggerMessage(30, LogLevel.Warning, "{Count} byte-identical files carry different labels ({Labels}), kept on one side of the split: {Paths}")]
+    public static partial void DuplicateLabelsConflict(ILogger logger, int count, string labels, string paths);
+
     [LoggerMessage(10, LogLevel.Information, "Loaded ResNet-18 from {Directory} on {Device} (network {Hash})")]
     public static partial void BackboneLoaded(ILogger logger, string directory, string device, string hash);
 

@@ -19,6 +19,9 @@ internal static class ImageDecoder
     /// <summary>The number of floats in one input tensor: three planes of <see cref="InputSize"/> squared.</summary>
     public const int TensorLength = 3 * InputSize * InputSize;
 
+    private const string UnknownBytes =
+        "the bytes are not an image in a format the decoder can read (" + FormatSniffer.Supported + ")";
+
     private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
 
     /// <summary>Reads a file for decoding, refusing empty, oversized and unreadable files.</summary>
@@ -38,7 +41,43 @@ internal static class ImageDecoder
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidImageException(path, $"the file could not be read ({ex.Message})");
+            throw new InvalidImageException(path, $"the file could not be read ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads a stream for decoding, refusing an empty one and stopping as soon as it passes the
+    /// byte limit, so an endless or enormous upload is never held in memory whole.
+    /// </summary>
+    /// <exception cref="InvalidImageException">The stream is empty, too long or unreadable.</exception>
+    public static byte[] ReadStream(Stream stream, string source, ImageOptions options)
+    {
+        try
+        {
+            if (stream.CanSeek)
+            {
+                CheckLength(source, stream.Length - stream.Position, options);
+            }
+
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81_920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > options.MaxFileBytes)
+                {
+                    throw new InvalidImageException(
+                        source, $"the stream holds more than the limit of {options.MaxFileBytes:N0} bytes");
+                }
+            }
+
+            CheckLength(source, buffer.Length, options);
+            return buffer.ToArray();
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidImageException(source, $"the stream could not be read ({ex.Message})", ex);
         }
     }
 
@@ -102,44 +141,74 @@ internal static class ImageDecoder
         return result;
     }
 
-    /// <summary>Reads the header, checks the budget, and decodes at the smallest useful scale.</summary>
+    /// <summary>
+    /// Reads the header, checks the format and the budget, and decodes at the smallest useful
+    /// scale. Anything the native decoder throws becomes an <see cref="InvalidImageException"/>.
+    /// </summary>
     private static SKBitmap DecodeOriented(
         ReadOnlySpan<byte> bytes, string source, ImageOptions options, int minOutputSide, out SKEncodedOrigin origin)
     {
         CheckLength(source, bytes.Length, options);
-
-        using var data = SKData.CreateCopy(bytes);
-        // The codec takes ownership of the stream it reads from.
-        using var codec = SKCodec.Create(new SKMemoryStream(data), out var createResult);
-        if (codec is null)
+        try
         {
-            throw new InvalidImageException(source, DescribeCreateFailure(bytes, createResult));
+            using var data = SKData.CreateCopy(bytes);
+            // The codec takes ownership of the stream it reads from.
+            using var codec = SKCodec.Create(new SKMemoryStream(data), out var createResult)
+                ?? throw new InvalidImageException(source, DescribeCreateFailure(bytes, createResult));
+
+            CheckFormat(source, codec.EncodedFormat);
+            var info = codec.Info;
+            CheckDimensions(source, info.Width, info.Height, options);
+            origin = codec.EncodedOrigin;
+            return DecodePixels(codec, source, minOutputSide);
         }
+        catch (Exception ex) when (ex is not InvalidImageException)
+        {
+            throw new InvalidImageException(source, $"the decoder failed ({ex.GetType().Name}: {ex.Message})", ex);
+        }
+    }
 
+    private static SKBitmap DecodePixels(SKCodec codec, string source, int minOutputSide)
+    {
         var info = codec.Info;
-        CheckDimensions(source, info.Width, info.Height, options);
-        origin = codec.EncodedOrigin;
-
         var scale = Math.Min(1f, Math.Max((float)minOutputSide / info.Width, (float)minOutputSide / info.Height));
         var size = scale < 1f ? codec.GetScaledDimensions(scale) : new SKSizeI(info.Width, info.Height);
         var target = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
 
         var bitmap = new SKBitmap(target);
-        var result = codec.GetPixels(target, bitmap.GetPixels());
+        var pixels = bitmap.GetPixels();
+        var result = pixels == IntPtr.Zero ? SKCodecResult.InternalError : codec.GetPixels(target, pixels);
         if (result is SKCodecResult.Success)
         {
             return bitmap;
         }
 
         bitmap.Dispose();
+        var format = Name(codec.EncodedFormat) ?? codec.EncodedFormat.ToString();
         throw new InvalidImageException(source, result switch
         {
-            SKCodecResult.IncompleteInput => "the file is truncated",
-            SKCodecResult.ErrorInInput => "the image data is corrupt",
+            _ when pixels == IntPtr.Zero => $"there is not enough memory for its {size.Width}×{size.Height} pixels",
+            SKCodecResult.IncompleteInput => $"the {format} file is truncated",
+            SKCodecResult.ErrorInInput or SKCodecResult.InvalidInput => $"the {format} image data is corrupt",
             SKCodecResult.InvalidScale or SKCodecResult.InvalidConversion =>
-                $"the image cannot be converted to RGB ({codec.EncodedFormat})",
-            _ => $"the image could not be decoded ({result})",
+                $"the {format} image cannot be converted to RGB",
+            _ => $"the {format} image could not be decoded ({result})",
         });
+    }
+
+    /// <summary>Refuses what the codec reads but the library does not accept.</summary>
+    private static void CheckFormat(string source, SKEncodedImageFormat format)
+    {
+        if (Name(format) is not null)
+        {
+            return;
+        }
+
+        // WBMP has no signature: almost any bytes that start with two zeros parse as one.
+        throw new InvalidImageException(source, format == SKEncodedImageFormat.Wbmp
+            ? UnknownBytes
+            : $"the file is {Describe(format)}, a format this library does not accept " +
+              $"(it reads {FormatSniffer.Supported})");
     }
 
     private static void CheckDimensions(string source, int width, int height, ImageOptions options)
@@ -166,32 +235,41 @@ internal static class ImageDecoder
 
     private static string DescribeCreateFailure(ReadOnlySpan<byte> bytes, SKCodecResult result)
     {
-        if (LooksLikeText(bytes))
+        if (FormatSniffer.SupportedFormat(bytes) is { } format)
         {
-            return "the file holds text, not an image";
+            return result == SKCodecResult.IncompleteInput
+                ? $"the {format} file is truncated before its header ends"
+                : $"the {format} header is corrupt";
         }
 
-        return result switch
+        if (FormatSniffer.DescribeUnsupported(bytes) is { } unsupported)
         {
-            SKCodecResult.IncompleteInput => "the file is truncated before the image header ends",
-            SKCodecResult.Unimplemented => "the format is not one the decoder can read",
-            _ => "the bytes are not an image in a format the decoder can read (JPEG, PNG, GIF, BMP, WebP)",
-        };
+            return unsupported;
+        }
+
+        return result == SKCodecResult.IncompleteInput ? "the file is truncated before its header ends" : UnknownBytes;
     }
 
-    private static bool LooksLikeText(ReadOnlySpan<byte> bytes)
+    private static string Describe(SKEncodedImageFormat format) => format switch
     {
-        var sample = bytes[..Math.Min(bytes.Length, 512)];
-        foreach (var b in sample)
-        {
-            if (b < 0x09 || (b > 0x0D && b < 0x20))
-            {
-                return false;
-            }
-        }
+        SKEncodedImageFormat.Ico => "an ICO icon",
+        SKEncodedImageFormat.Dng => "a DNG raw photo",
+        SKEncodedImageFormat.Heif => "a HEIF image",
+        SKEncodedImageFormat.Avif => "an AVIF image",
+        SKEncodedImageFormat.Jpegxl => "a JPEG XL image",
+        _ => $"a {format.ToString().ToUpperInvariant()} file",
+    };
 
-        return sample.Length > 0;
-    }
+    /// <summary>The name of a format the library accepts, or <c>null</c> for any other.</summary>
+    private static string? Name(SKEncodedImageFormat format) => format switch
+    {
+        SKEncodedImageFormat.Jpeg => "JPEG",
+        SKEncodedImageFormat.Png => "PNG",
+        SKEncodedImageFormat.Gif => "GIF",
+        SKEncodedImageFormat.Bmp => "BMP",
+        SKEncodedImageFormat.Webp => "WebP",
+        _ => null,
+    };
 
     private static SKColor Background(ImageOptions options) =>
         new((byte)(options.BackgroundRgb >> 16), (byte)(options.BackgroundRgb >> 8), (byte)options.BackgroundRgb);

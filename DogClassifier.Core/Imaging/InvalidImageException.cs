@@ -38,6 +38,17 @@ public sealed class InvalidImageException : DogClassifierException
         Reason = reason;
     }
 
+    /// <summary>Creates an exception naming the image, the reason, and the failure that revealed it.</summary>
+    /// <param name="source">The file path or upload name of the image.</param>
+    /// <param name="reason">Why the image was refused.</param>
+    /// <param name="innerException">The failure that revealed the problem, e.g. the decoder's.</param>
+    public InvalidImageException(string source, string reason, Exception innerException)
+        : base($"Image '{source}' cannot be used: {reason}.", innerException)
+    {
+        Source = source;
+        Reason = reason;
+    }
+
     /// <summary>The file path or upload name of the refused image.</summary>
     public new string? Source { get; }
 

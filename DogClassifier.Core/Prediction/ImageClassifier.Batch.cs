@@ -52,7 +52,7 @@ public sealed partial class ImageClassifier
         }
 
         var paths = new List<string>();
-        new FolderScanner(DatasetOptions.Default.Extensions).Scan(folder, paths, ignored: []);
+        new FolderScanner(DatasetOptions.Default.Extensions, folder).Scan(new DirectoryInfo(folder), paths, ignored: []);
         return PredictBatch(paths, cancellationToken);
     }
 

@@ -113,18 +113,30 @@ public sealed partial class ImageClassifier : IDisposable
     /// <summary>Classifies an image read from a stream.</summary>
     /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
     /// <param name="name">A name for the image in messages and in the result.</param>
-    /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
+    /// <remarks>
+    /// Reading stops as soon as the stream passes <see cref="ImageOptions.MaxFileBytes"/>, so an
+    /// endless or enormous stream is refused without being held in memory.
+    /// </remarks>
+    /// <exception cref="InvalidImageException">
+    /// The stream is empty, longer than the byte limit or unreadable, or its bytes are not a usable image.
+    /// </exception>
     public ImagePrediction Predict(Stream image, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var buffer = new MemoryStream();
-        image.CopyTo(buffer);
-        return Predict(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), name);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var bytes = ImageDecoder.ReadStream(image, name ?? "image", ImageOptions);
+        return Predict(bytes, name);
     }
 
     /// <summary>Classifies an image held in memory.</summary>
     /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
     /// <param name="name">A name for the image in messages and in the result.</param>
+    /// <remarks>
+    /// Bytes that are not a usable image (empty, truncated, corrupt, text, another format, over
+    /// the pixel budget or too small) always end in an <see cref="InvalidImageException"/> whose
+    /// <see cref="InvalidImageException.Reason"/> says which; the decoder's own failures are
+    /// wrapped in it too.
+    /// </remarks>
     /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
     public ImagePrediction Predict(ReadOnlySpan<byte> image, string? name = null)
     {

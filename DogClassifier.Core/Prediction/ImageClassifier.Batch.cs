@@ -52,7 +52,11 @@ public sealed partial class ImageClassifier
         }
 
         var paths = new List<string>();
-        new FolderScanner(DatasetOptions.Default.Extensions, folder).Scan(new DirectoryInfo(folder), paths, ignored: []);
+        // The scanner refuses to walk its dataset folder itself, so the folder is scanned as a
+        // class folder of its parent.
+        var full = new DirectoryInfo(folder);
+        var scanner = new FolderScanner(DatasetOptions.Default.Extensions, full.Parent?.FullName ?? full.FullName);
+        scanner.Scan(full, paths, ignored: []);
         return PredictBatch(paths, cancellationToken);
     }
 

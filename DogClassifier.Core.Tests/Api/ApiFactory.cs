@@ -10,6 +10,7 @@ internal sealed class ApiFactory(string modelPath, long maxUploadBytes, int port
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseEnvironment("Production");
         builder.UseSetting("DogClassifier:ModelPath", modelPath);
         builder.UseSetting("DogClassifier:MaxUploadBytes", maxUploadBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("DogClassifier:ListenAddress", "127.0.0.1");

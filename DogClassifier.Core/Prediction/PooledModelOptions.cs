@@ -5,8 +5,9 @@ public sealed class PooledModelOptions
 {
     /// <summary>
     /// The model file, as written by <see cref="ImageClassifier.Save(string)"/>. It need not exist
-    /// when the pool starts: using the model before it does throws, and a watched file is loaded
-    /// once it appears. Models must come from a trusted source. Default: empty (must be set).
+    /// when the pool starts: using the model before it does throws, and the next use after it
+    /// appears loads it (a watched file is loaded as soon as it appears, once the model has been
+    /// asked for). Models must come from a trusted source. Default: empty (must be set).
     /// </summary>
     public string FilePath { get; set; } = string.Empty;
 

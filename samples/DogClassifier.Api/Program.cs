@@ -10,7 +10,7 @@ builder.Services.AddImageClassifierPool().FromFile(
 builder.Services.AddHostedService<ModelWarmup>();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<RequestErrorHandler>();
-builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+builder.Services.PostConfigure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 
 var app = builder.Build();
 app.UseExceptionHandler();

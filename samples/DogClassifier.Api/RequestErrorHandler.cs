@@ -4,14 +4,16 @@ using Microsoft.Extensions.Options;
 namespace DogClassifier.Api;
 
 /// <summary>
-/// Answers a request that cannot be read with ProblemDetails and the client-error status it
-/// deserves, instead of 500: a body over the size limit gets 413, a body that is not
-/// multipart/form-data 415, a malformed one 400. Other exceptions are left to the default handler.
+/// Answers a request body that cannot be read as a form with ProblemDetails and the client-error
+/// status it deserves, instead of 500: a body over the size limit gets 413, a malformed one 400.
+/// Other exceptions are left to the default handler.
 /// </summary>
 /// <remarks>
-/// Minimal APIs report such requests by throwing <see cref="BadHttpRequestException"/> when
+/// Minimal APIs throw <see cref="BadHttpRequestException"/> for a form they cannot read when
 /// <see cref="RouteHandlerOptions.ThrowOnBadRequest"/> is on, which the service turns on in every
-/// environment so that every one of them reaches this handler.
+/// environment. Requests they refuse without throwing (a body that is not a form, or one Kestrel
+/// found too large) keep the status the framework gives them and get their ProblemDetails body
+/// from the status-code pages.
 /// </remarks>
 internal sealed class RequestErrorHandler(
     IProblemDetailsService problems, IOptions<ServiceOptions> options, ILogger<RequestErrorHandler> logger)

@@ -31,7 +31,7 @@ public sealed class ImageDecoderRefusalTests
 
         var ex = Assert.Throws<InvalidImageException>(() => Quadrants.DecodeFile(path));
 
-        Assert.That(ex.Source, Is.EqualTo(path));
+        Assert.That(ex.ImageSource, Is.EqualTo(path));
         Assert.That(ex.Reason, Does.Contain(bad.Reason));
         Assert.That(ex.Message, Does.Contain(path).And.Contain(ex.Reason));
     }

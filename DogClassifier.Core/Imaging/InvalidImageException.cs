@@ -34,7 +34,7 @@ public sealed class InvalidImageException : DogClassifierException
     public InvalidImageException(string source, string reason)
         : base($"Image '{source}' cannot be used: {reason}.")
     {
-        Source = source;
+        ImageSource = source;
         Reason = reason;
     }
 
@@ -45,12 +45,12 @@ public sealed class InvalidImageException : DogClassifierException
     public InvalidImageException(string source, string reason, Exception innerException)
         : base($"Image '{source}' cannot be used: {reason}.", innerException)
     {
-        Source = source;
+        ImageSource = source;
         Reason = reason;
     }
 
     /// <summary>The file path or upload name of the refused image.</summary>
-    public new string? Source { get; }
+    public string? ImageSource { get; }
 
     /// <summary>Why the image was refused.</summary>
     public string Reason { get; } = string.Empty;

@@ -93,7 +93,9 @@ public sealed class ModelFileTests
         using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
             using var writer = new StreamWriter(archive.CreateEntry("manifest.json").Open(), Encoding.UTF8);
-            writer.Write(VersionOneManifest.Replace("\"FormatVersion\": 1", "\"FormatVersion\": 2, \"HeadKind\": \"Softmax\""));
+            var softmaxManifest = VersionOneManifest.Replace(
+                "\"FormatVersion\": 1", "\"FormatVersion\": 2, \"HeadKind\": \"Softmax\"");
+            writer.Write(softmaxManifest);
         }
 
         file.Position = 0;
@@ -125,7 +127,8 @@ public sealed class ModelFileTests
     {
         var data = SyntheticFeatures.Clusters(3, 20, Features, 0.3, seed: 1);
         var options = new TrainingOptions { Epochs = 3 };
-        return new SoftmaxHeadTrainer(options, 3, NullLogger.Instance).Train(data, data, () => false, CancellationToken.None).Head;
+        var trainer = new SoftmaxHeadTrainer(options, 3, NullLogger.Instance);
+        return trainer.Train(data, data, () => false, CancellationToken.None).Head;
     }
 
     private static MlNetHead TrainLbfgs()
@@ -142,7 +145,10 @@ public sealed class ModelFileTests
           "FormatVersion": 1,
           "ClassNames": ["cat", "dog", "other"],
           "PositiveClass": null,
-          "Image": { "MaxPixels": 100000000, "MinSide": 16, "MaxFileBytes": 67108864, "ResizeMode": "Stretch", "BackgroundRgb": 8421504 },
+          "Image": {
+            "MaxPixels": 100000000, "MinSide": 16, "MaxFileBytes": 67108864,
+            "ResizeMode": "Stretch", "BackgroundRgb": 8421504
+          },
           "Backbone": "ResNet-18",
           "BackboneSha256": "0000000000000000000000000000000000000000000000000000000000000000",
           "FeatureSize": 512,

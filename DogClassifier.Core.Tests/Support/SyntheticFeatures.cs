@@ -14,7 +14,9 @@ internal static class SyntheticFeatures
     {
         var centreRandom = new Random(centreSeed);
         var centres = Enumerable.Range(0, classes)
-            .Select(_ => Enumerable.Range(0, dimensions).Select(_ => centreRandom.Next(2) == 0 ? -separation : separation).ToArray())
+            .Select(_ => Enumerable.Range(0, dimensions)
+                .Select(_ => centreRandom.Next(2) == 0 ? -separation : separation)
+                .ToArray())
             .ToArray();
         var random = new Random(seed);
         var features = new List<float[]>();
@@ -35,7 +37,8 @@ internal static class SyntheticFeatures
     public static List<float[]> Random(int rows, int dimensions, int seed)
     {
         var random = new Random(seed);
-        return [.. Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, dimensions).Select(_ => (float)Gaussian(random)).ToArray())];
+        return [.. Enumerable.Range(0, rows)
+            .Select(_ => Enumerable.Range(0, dimensions).Select(_ => (float)Gaussian(random)).ToArray())];
     }
 
     private static double Gaussian(Random random)

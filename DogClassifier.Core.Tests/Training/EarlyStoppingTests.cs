@@ -7,7 +7,8 @@ public sealed class EarlyStoppingTests
     [Test]
     public void Observe_FallingLoss_ImprovesFromTheFirstEpoch()
     {
-        var stopping = new EarlyStopping(new EarlyStoppingOptions { Metric = EarlyStoppingMetric.ValidationLoss, Patience = 1 });
+        var stopping = new EarlyStopping(
+            new EarlyStoppingOptions { Metric = EarlyStoppingMetric.ValidationLoss, Patience = 1 });
 
         var improved = new[] { 0.9, 0.7, 0.5, 0.3 }.Select((loss, i) => stopping.Observe(i + 1, loss)).ToList();
 
@@ -23,7 +24,8 @@ public sealed class EarlyStoppingTests
     [Test]
     public void Observe_RisingAccuracy_ImprovesFromTheFirstEpoch()
     {
-        var stopping = new EarlyStopping(new EarlyStoppingOptions { Metric = EarlyStoppingMetric.ValidationAccuracy, Patience = 1 });
+        var stopping = new EarlyStopping(
+            new EarlyStoppingOptions { Metric = EarlyStoppingMetric.ValidationAccuracy, Patience = 1 });
 
         var first = stopping.Observe(1, 0.0);
         var second = stopping.Observe(2, 0.5);

@@ -75,15 +75,25 @@ public sealed class HeadSearchTests
         var selected = result.Candidates.Single(c => c.Selected);
         Assert.Multiple(() =>
         {
-            Assert.That(SoftmaxHeadTrainerTests.CrossEntropy(result.Head, Validation), Is.EqualTo(selected.ValidationLogLoss).Within(1e-6));
-            Assert.That(SoftmaxHeadTrainerTests.Accuracy(result.Head, Validation), Is.EqualTo(selected.ValidationAccuracy).Within(1e-12));
+            Assert.That(
+                SoftmaxHeadTrainerTests.CrossEntropy(result.Head, Validation),
+                Is.EqualTo(selected.ValidationLogLoss).Within(1e-6));
+            Assert.That(
+                SoftmaxHeadTrainerTests.Accuracy(result.Head, Validation),
+                Is.EqualTo(selected.ValidationAccuracy).Within(1e-12));
         });
     }
 
     [Test]
     public void Run_BudgetSpentByTheFirstCandidate_ListsTheRestAsSkipped()
     {
-        var options = new TrainingOptions { L2Candidates = [0.1f, 10f], SdcaIterations = [10], Epochs = 5, HeadSearchBudget = TimeSpan.FromTicks(1) };
+        var options = new TrainingOptions
+        {
+            L2Candidates = [0.1f, 10f],
+            SdcaIterations = [10],
+            Epochs = 5,
+            HeadSearchBudget = TimeSpan.FromTicks(1),
+        };
 
         var result = CreateSut(options).Run(Train, Validation, null, CancellationToken.None);
 

@@ -105,7 +105,8 @@ public sealed class MiniBatchTrainingTests
         var confidence = model.Predict(path).Confidence;
 
         var at = model.Predict(path, new PredictionOptions { ConfidenceThreshold = confidence });
-        var above = model.Predict(path, new PredictionOptions { ConfidenceThreshold = Math.BitIncrement((double)confidence) });
+        var justAbove = Math.BitIncrement((double)confidence);
+        var above = model.Predict(path, new PredictionOptions { ConfidenceThreshold = justAbove });
 
         Assert.Multiple(() =>
         {
@@ -139,7 +140,8 @@ public sealed class MiniBatchTrainingTests
 
         using var result = await new ImageClassifierTrainer(options).TrainAsync(split);
 
-        var expected = _split.Train.CountByClass.Values.Sum(n => Math.Max(1, (int)Math.Round(n * 0.3, MidpointRounding.AwayFromZero)));
+        var expected = _split.Train.CountByClass.Values
+            .Sum(n => Math.Max(1, (int)Math.Round(n * 0.3, MidpointRounding.AwayFromZero)));
         Assert.Multiple(() =>
         {
             Assert.That(result.Counts.Validation, Is.EqualTo(expected));

@@ -34,8 +34,10 @@ public sealed class SoftmaxHeadTrainerTests
     [Test]
     public void Train_OtherSeed_ShufflesDifferently()
     {
-        var first = CreateSut(new TrainingOptions { Epochs = 3, Seed = 5 }).Train(Train, Validation, () => false, CancellationToken.None);
-        var second = CreateSut(new TrainingOptions { Epochs = 3, Seed = 6 }).Train(Train, Validation, () => false, CancellationToken.None);
+        var first = CreateSut(new TrainingOptions { Epochs = 3, Seed = 5 })
+            .Train(Train, Validation, () => false, CancellationToken.None);
+        var second = CreateSut(new TrainingOptions { Epochs = 3, Seed = 6 })
+            .Train(Train, Validation, () => false, CancellationToken.None);
 
         Assert.That(Bytes(second.Head), Is.Not.EqualTo(Bytes(first.Head)));
     }

@@ -29,10 +29,18 @@ public sealed class TrainingOptionsTests
 
         var error = Assert.Throws<ArgumentException>(options.Validate);
 
-        foreach (var name in new[] { "Epochs", "BatchSize", "LearningRate", "WeightDecay", "ValidationFraction", "HeadSearchBudget", "Heads", "SdcaIterations" })
+        string[] names =
+        [
+            "Epochs", "BatchSize", "LearningRate", "WeightDecay",
+            "ValidationFraction", "HeadSearchBudget", "Heads", "SdcaIterations",
+        ];
+        Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.Contain(name));
-        }
+            foreach (var name in names)
+            {
+                Assert.That(error!.Message, Does.Contain(name));
+            }
+        });
     }
 
     [Test]

@@ -64,7 +64,8 @@ internal static class ModelFile
         {
             using var archive = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
             var manifestEntry = archive.GetEntry(ManifestEntry)
-                ?? throw new DogClassifierException($"'{name}' is not a DogClassifier model file: it lacks {ManifestEntry}.");
+                ?? throw new DogClassifierException(
+                    $"'{name}' is not a DogClassifier model file: it lacks {ManifestEntry}.");
 
             ModelManifest manifest;
             using (var stream = manifestEntry.Open())
@@ -77,7 +78,8 @@ internal static class ModelFile
             var headName = manifest.HeadKind == HeadKind.Softmax ? SoftmaxHeadEntry : MlNetHeadEntry;
             var headEntry = archive.GetEntry(headName)
                 ?? throw new DogClassifierException(
-                    $"The model file '{name}' is damaged: its manifest names a {manifest.HeadKind} head, but it lacks {headName}.");
+                    $"The model file '{name}' is damaged: its manifest names a {manifest.HeadKind} head, " +
+                    $"but it lacks {headName}.");
 
             using var headStream = new MemoryStream();
             using (var stream = headEntry.Open())

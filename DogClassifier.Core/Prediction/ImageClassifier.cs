@@ -98,7 +98,9 @@ public sealed class ImageClassifier : IDisposable
 
     /// <summary>Classifies an image file.</summary>
     /// <param name="imagePath">The image file.</param>
-    /// <param name="options">Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.</param>
+    /// <param name="options">
+    /// Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.
+    /// </param>
     /// <exception cref="InvalidImageException">The file is missing or is not a usable image.</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public ImagePrediction Predict(string imagePath, PredictionOptions? options = null)
@@ -111,7 +113,9 @@ public sealed class ImageClassifier : IDisposable
     /// <summary>Classifies an image read from a stream.</summary>
     /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
     /// <param name="name">A name for the image in messages and in the result.</param>
-    /// <param name="options">Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.</param>
+    /// <param name="options">
+    /// Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.
+    /// </param>
     /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public ImagePrediction Predict(Stream image, string? name = null, PredictionOptions? options = null)
@@ -125,10 +129,13 @@ public sealed class ImageClassifier : IDisposable
     /// <summary>Classifies an image held in memory.</summary>
     /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
     /// <param name="name">A name for the image in messages and in the result.</param>
-    /// <param name="options">Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.</param>
+    /// <param name="options">
+    /// Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.
+    /// </param>
     /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public ImagePrediction Predict(ReadOnlySpan<byte> image, string? name = null, PredictionOptions? options = null)
+    public ImagePrediction Predict(
+        ReadOnlySpan<byte> image, string? name = null, PredictionOptions? options = null)
     {
         options ??= PredictionOptions.Default;
         options.Validate();
@@ -221,7 +228,10 @@ public sealed class ImageClassifier : IDisposable
     /// and builds the report. An image counts when its features (and its mirror's) exist.
     /// </summary>
     internal EvaluationReport Evaluate(
-        IReadOnlyList<LabeledImage> images, float[]?[] features, float[]?[]? mirrored, IReadOnlyList<SkippedFile> skipped)
+        IReadOnlyList<LabeledImage> images,
+        float[]?[] features,
+        float[]?[]? mirrored,
+        IReadOnlyList<SkippedFile> skipped)
     {
         var rows = new List<float[]>();
         var mirrorRows = new List<float[]>();

@@ -18,9 +18,9 @@ internal sealed record HeadSearchResult(
 
 /// <summary>
 /// Trains head candidates in a fixed order (mini-batch softmax, L-BFGS for each L2 strength,
-/// SDCA for each limit on its passes) within <see cref="TrainingOptions.HeadSearchBudget"/>, scores each on the validation
-/// set and keeps the one with the lowest log-loss; ties go to the higher accuracy, then to the
-/// earlier candidate.
+/// SDCA for each limit on its passes) within <see cref="TrainingOptions.HeadSearchBudget"/>,
+/// scores each on the validation set and keeps the one with the lowest log-loss; ties go to the
+/// higher accuracy, then to the earlier candidate.
 /// </summary>
 internal sealed class HeadSearch(
     TrainingOptions options, IReadOnlyList<string> classNames, string? positiveClass, ILogger logger)
@@ -58,7 +58,8 @@ internal sealed class HeadSearch(
             var report = Score(head, validation);
             Log.CandidateScored(logger, name, report.MicroAccuracy, report.LogLoss, time.TotalSeconds);
             tried.Add(new Tried(candidates.Count, head, name));
-            candidates.Add(new HeadCandidate(name, report.MicroAccuracy, report.LogLoss, time, false) { Detail = detail });
+            candidates.Add(
+                new HeadCandidate(name, report.MicroAccuracy, report.LogLoss, time, false) { Detail = detail });
         }
 
         var best = tried[PickBest([.. tried.Select(t => (candidates[t.Row].ValidationLogLoss,
@@ -117,7 +118,8 @@ internal sealed class HeadSearch(
         {
             foreach (var iterations in options.SdcaIterations)
             {
-                var name = string.Create(CultureInfo.InvariantCulture, $"SDCA maximum entropy, at most {iterations} passes");
+                var name = string.Create(
+                    CultureInfo.InvariantCulture, $"SDCA maximum entropy, at most {iterations} passes");
                 plan.Add((name, () => (Fit(ml, trainView.Value, Sdca(ml, iterations)), null, null)));
             }
         }

@@ -13,10 +13,14 @@ public enum HeadTrainers
     /// </summary>
     MiniBatchSoftmax = 1,
 
-    /// <summary>ML.NET's L-BFGS maximum entropy, once per value of <see cref="TrainingOptions.L2Candidates"/>.</summary>
+    /// <summary>
+    /// ML.NET's L-BFGS maximum entropy, once per value of <see cref="TrainingOptions.L2Candidates"/>.
+    /// </summary>
     LbfgsMaximumEntropy = 2,
 
-    /// <summary>ML.NET's SDCA maximum entropy, once per value of <see cref="TrainingOptions.SdcaIterations"/>.</summary>
+    /// <summary>
+    /// ML.NET's SDCA maximum entropy, once per value of <see cref="TrainingOptions.SdcaIterations"/>.
+    /// </summary>
     SdcaMaximumEntropy = 4,
 
     /// <summary>Every trainer above.</summary>

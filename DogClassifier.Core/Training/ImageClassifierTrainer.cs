@@ -62,21 +62,31 @@ public sealed class ImageClassifierTrainer
             var mirrored = _options.MirrorAugmentation
                 ? Featurize(extractor, "training (mirrored)", trainSet, mirror: true, progress, cancellationToken)
                 : null;
-            var validation = Featurize(extractor, "validation", validationSet, mirror: false, progress, cancellationToken);
+            var validation = Featurize(
+                extractor, "validation", validationSet, mirror: false, progress, cancellationToken);
             var test = Featurize(extractor, "test", split.Test, mirror: false, progress, cancellationToken);
             var featurizationTime = total.Elapsed;
             CheckUsable(split.ClassNames, train, validation);
 
             var headWatch = Stopwatch.StartNew();
-            var classIndex = split.ClassNames.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-            var trainRows = mirrored is null ? train.Labeled(classIndex) : train.Labeled(classIndex).Concat(mirrored.Labeled(classIndex));
+            var classIndex = split.ClassNames
+                .Select((c, i) => (c, i))
+                .ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+            var trainRows = train.Labeled(classIndex);
+            if (mirrored is not null)
+            {
+                trainRows = trainRows.Concat(mirrored.Labeled(classIndex));
+            }
+
             var search = new HeadSearch(_options, split.ClassNames, split.PositiveClass, _logger)
                 .Run(trainRows, validation.Labeled(classIndex), progress, cancellationToken);
             var headTime = headWatch.Elapsed;
 
-            var model = new ImageClassifier(Manifest(split, lease, search), search.Head, lease, _loggerFactory.CreateLogger<ImageClassifier>());
+            var model = new ImageClassifier(
+                Manifest(split, lease, search), search.Head, lease, _loggerFactory.CreateLogger<ImageClassifier>());
             progress?.Report(new TrainingProgress(TrainingStage.Evaluating, 0, 1, "test"));
-            var validationReport = model.Evaluate(validation.Images, validation.Result.Features, null, validation.Result.Skipped);
+            var validationReport = model.Evaluate(
+                validation.Images, validation.Result.Features, null, validation.Result.Skipped);
             var testReport = split.Test.Images.Count == 0
                 ? null
                 : model.Evaluate(test.Images, test.Result.Features, null, test.Result.Skipped);

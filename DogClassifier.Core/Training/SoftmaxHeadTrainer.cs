@@ -37,7 +37,8 @@ internal sealed class SoftmaxHeadTrainer(TrainingOptions options, int classCount
     {
         var featureCount = train.Features[0].Length;
         var (mean, scale) = Moments(train.Features);
-        var standardizer = new SoftmaxHead(mean, scale, new float[featureCount * classCount], new float[classCount]);
+        var standardizer = new SoftmaxHead(
+            mean, scale, new float[featureCount * classCount], new float[classCount]);
         var x = Standardize(standardizer, train.Features);
         var xValidation = Standardize(standardizer, validation.Features);
 
@@ -58,7 +59,8 @@ internal sealed class SoftmaxHeadTrainer(TrainingOptions options, int classCount
             RunEpoch(x, train.Labels, order, parameters, weightCount, adam);
 
             var (trainAccuracy, trainLoss) = Measure(parameters, weightCount, x, train.Labels);
-            var (validationAccuracy, validationLoss) = Measure(parameters, weightCount, xValidation, validation.Labels);
+            var (validationAccuracy, validationLoss) =
+                Measure(parameters, weightCount, xValidation, validation.Labels);
             var metrics = new EpochMetrics(epoch, trainAccuracy, trainLoss, validationAccuracy, validationLoss);
             history.Add(metrics);
             options.EpochProgress?.Report(metrics);
@@ -104,7 +106,8 @@ internal sealed class SoftmaxHeadTrainer(TrainingOptions options, int classCount
             for (int b = start; b < end; b++)
             {
                 var row = x[order[b]];
-                SoftmaxHead.Probabilities(parameters.AsSpan(0, weightCount), parameters.AsSpan(weightCount), row, probabilities);
+                SoftmaxHead.Probabilities(
+                    parameters.AsSpan(0, weightCount), parameters.AsSpan(weightCount), row, probabilities);
                 probabilities[labels[order[b]]] -= 1;
                 for (int c = 0; c < classCount; c++)
                 {
@@ -139,7 +142,8 @@ internal sealed class SoftmaxHeadTrainer(TrainingOptions options, int classCount
         double loss = 0;
         for (int r = 0; r < x.Length; r++)
         {
-            SoftmaxHead.Probabilities(parameters.AsSpan(0, weightCount), parameters.AsSpan(weightCount), x[r], probabilities);
+            SoftmaxHead.Probabilities(
+                parameters.AsSpan(0, weightCount), parameters.AsSpan(weightCount), x[r], probabilities);
             var label = labels[r];
             correct += Evaluation.MetricsCalculator.ArgMax(probabilities) == label ? 1 : 0;
             loss -= Math.Log(Math.Max(probabilities[label], Epsilon));

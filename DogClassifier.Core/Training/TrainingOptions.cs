@@ -84,9 +84,9 @@ public sealed record TrainingOptions
 
     /// <summary>
     /// The L2 penalty on the mini-batch softmax head's weights (not its biases), added to the
-    /// gradient. Default: 0.001.
+    /// gradient. Default: 0.01.
     /// </summary>
-    public double WeightDecay { get; init; } = 1e-3;
+    public double WeightDecay { get; init; } = 1e-2;
 
     /// <summary>
     /// When the mini-batch softmax head stops early; <c>null</c> trains every epoch and keeps the

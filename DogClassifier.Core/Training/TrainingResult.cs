@@ -16,7 +16,10 @@ public sealed class TrainingResult : IDisposable
     /// <summary>The chosen model's metrics on the held-out test set, or <c>null</c> when the split has none.</summary>
     public EvaluationReport? Test { get; init; }
 
-    /// <summary>Every head candidate in the order tried, with its validation score; the kept one is marked, skipped ones say so.</summary>
+    /// <summary>
+    /// Every head candidate in the order tried, with its validation score; the kept one is
+    /// marked, and skipped ones say so.
+    /// </summary>
     public required IReadOnlyList<HeadCandidate> Candidates { get; init; }
 
     /// <summary>

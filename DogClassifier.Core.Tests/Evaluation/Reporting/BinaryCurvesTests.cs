@@ -68,7 +68,9 @@ public sealed class BinaryCurvesTests
 
         Assert.Multiple(() =>
         {
-            Assert.That((row.TruePositives, row.FalsePositives, row.FalseNegatives, row.TrueNegatives), Is.EqualTo((1, 1, 1, 1)));
+            Assert.That(
+                (row.TruePositives, row.FalsePositives, row.FalseNegatives, row.TrueNegatives),
+                Is.EqualTo((1, 1, 1, 1)));
             Assert.That(row.Precision, Is.EqualTo(0.5));
             Assert.That(row.Recall, Is.EqualTo(0.5));
             Assert.That(row.FalsePositiveRate, Is.EqualTo(0.5));

@@ -11,7 +11,10 @@ public sealed class CalibrationTests
         // Ten bins: [0.9, 1) holds 2 right at 0.95; [0.8, 0.9) 1 wrong at 0.85;
         // [0.6, 0.7) 1 right at 0.65; [0.5, 0.6) 1 wrong at 0.55.
         // ECE = 2/5·|1 − 0.95| + 1/5·|0 − 0.85| + 1/5·|1 − 0.65| + 1/5·|0 − 0.55| = 0.37.
-        var results = new[] { Result(0.95f, true), Result(0.95f, true), Result(0.85f, false), Result(0.65f, true), Result(0.55f, false) };
+        var results = new[]
+        {
+            Result(0.95f, true), Result(0.95f, true), Result(0.85f, false), Result(0.65f, true), Result(0.55f, false),
+        };
 
         var bins = Calibration.Bins(results, 10);
         var error = Calibration.ExpectedError(bins);

@@ -13,19 +13,21 @@ internal sealed record RocPoint(double Threshold, double FalsePositiveRate, doub
 internal sealed record PrecisionRecallPoint(double Threshold, double Recall, double Precision);
 
 /// <summary>The outcome of calling every score at or above one threshold positive.</summary>
-internal sealed record ThresholdRow(double Threshold, int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
+internal sealed record ThresholdRow(
+    double Threshold, int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)
 {
-    public double Precision => TruePositives + FalsePositives == 0 ? 0 : (double)TruePositives / (TruePositives + FalsePositives);
+    public double Precision => Share(TruePositives, TruePositives + FalsePositives);
 
-    public double Recall => TruePositives + FalseNegatives == 0 ? 0 : (double)TruePositives / (TruePositives + FalseNegatives);
+    public double Recall => Share(TruePositives, TruePositives + FalseNegatives);
 
-    public double FalsePositiveRate =>
-        FalsePositives + TrueNegatives == 0 ? 0 : (double)FalsePositives / (FalsePositives + TrueNegatives);
+    public double FalsePositiveRate => Share(FalsePositives, FalsePositives + TrueNegatives);
 
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 
-    public double Accuracy =>
-        (double)(TruePositives + TrueNegatives) / Math.Max(1, TruePositives + FalsePositives + FalseNegatives + TrueNegatives);
+    public double Accuracy => Share(
+        TruePositives + TrueNegatives, TruePositives + FalsePositives + FalseNegatives + TrueNegatives);
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 }
 
 /// <summary>
@@ -60,14 +62,17 @@ internal static class BinaryCurves
         return area;
     }
 
-    public static IReadOnlyList<PrecisionRecallPoint> PrecisionRecall(IReadOnlyList<(double Score, bool Positive)> points)
+    public static IReadOnlyList<PrecisionRecallPoint> PrecisionRecall(
+        IReadOnlyList<(double Score, bool Positive)> points)
     {
         var (positives, _) = Totals(points);
         return [.. Steps(points).Select(s => new PrecisionRecallPoint(
-            s.Threshold, Rate(s.TruePositives, positives), (double)s.TruePositives / (s.TruePositives + s.FalsePositives)))];
+            s.Threshold,
+            Rate(s.TruePositives, positives),
+            (double)s.TruePositives / (s.TruePositives + s.FalsePositives)))];
     }
 
-    /// <summary>Average precision: the sum over the curve of each rise in recall times the precision reached.</summary>
+    /// <summary>Average precision: over the curve, each rise in recall times the precision reached.</summary>
     public static double AveragePrecision(IReadOnlyList<PrecisionRecallPoint> curve)
     {
         double area = 0, recall = 0;

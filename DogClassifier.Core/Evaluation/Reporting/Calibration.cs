@@ -6,7 +6,8 @@ namespace DogClassifier.Evaluation.Reporting;
 /// <param name="Count">The images whose confidence falls in the bin.</param>
 /// <param name="MeanConfidence">Their mean confidence; 0 when the bin is empty.</param>
 /// <param name="Accuracy">The share of them classified correctly; 0 when the bin is empty.</param>
-internal sealed record ReliabilityBin(double Lower, double Upper, int Count, double MeanConfidence, double Accuracy);
+internal sealed record ReliabilityBin(
+    double Lower, double Upper, int Count, double MeanConfidence, double Accuracy);
 
 /// <summary>
 /// How well confidence matches accuracy. Each image's confidence is the score of the class it was

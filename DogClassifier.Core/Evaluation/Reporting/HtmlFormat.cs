@@ -9,7 +9,7 @@ internal static class HtmlFormat
     /// <summary>Text made safe for HTML content and attribute values.</summary>
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    /// <summary>A share as a percentage with two decimals, e.g. <c>97.52 %</c>; a dash when not a number.</summary>
+    /// <summary>A share as a percentage with two decimals, e.g. <c>97.52 %</c>; a dash for NaN.</summary>
     public static string Percent(double share) =>
         double.IsFinite(share) ? (share * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %" : "–";
 
@@ -22,7 +22,10 @@ internal static class HtmlFormat
 
     public static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    /// <summary>The file's name with its folder's, e.g. <c>dog/1234.jpg</c>: enough to find it, without the full path.</summary>
+    /// <summary>
+    /// The file's name with its folder's, e.g. <c>dog/1234.jpg</c>: enough to find it, without
+    /// showing the full path.
+    /// </summary>
     public static string ShortPath(string path)
     {
         if (string.IsNullOrEmpty(path))

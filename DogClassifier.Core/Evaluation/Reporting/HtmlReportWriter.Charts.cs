@@ -49,16 +49,17 @@ internal sealed partial class HtmlReportWriter
 
     private void ThresholdTable(IReadOnlyList<(double Score, bool Positive)> points)
     {
-        Append("<h3>Thresholds</h3><p class=\"hint\">An image is called positive when the positive class's score is ");
-        Append("at or above the threshold; the model's own answer is the 0.5 row.</p>");
+        Append("<h3>Thresholds</h3><p class=\"hint\">An image is called positive when the positive ");
+        Append("class's score is at or above the threshold; the model's own answer is the 0.5 row.</p>");
         Append("<table class=\"metrics\"><tr><th>threshold</th><th>TP</th><th>FP</th><th>FN</th><th>TN</th>");
         Append("<th>precision</th><th>recall</th><th>FPR</th><th>F1</th><th>accuracy</th></tr>");
         foreach (var row in BinaryCurves.Table(points, options.Thresholds))
         {
             Append(row.Threshold == 0.5 ? "<tr class=\"mark\">" : "<tr>");
-            Append($"<td>{Short(row.Threshold)}</td><td>{Count(row.TruePositives)}</td><td>{Count(row.FalsePositives)}</td>");
-            Append($"<td>{Count(row.FalseNegatives)}</td><td>{Count(row.TrueNegatives)}</td>");
-            Append($"<td>{Fixed4(row.Precision)}</td><td>{Fixed4(row.Recall)}</td><td>{Fixed4(row.FalsePositiveRate)}</td>");
+            Append($"<td>{Short(row.Threshold)}</td><td>{Count(row.TruePositives)}</td>");
+            Append($"<td>{Count(row.FalsePositives)}</td><td>{Count(row.FalseNegatives)}</td>");
+            Append($"<td>{Count(row.TrueNegatives)}</td><td>{Fixed4(row.Precision)}</td>");
+            Append($"<td>{Fixed4(row.Recall)}</td><td>{Fixed4(row.FalsePositiveRate)}</td>");
             Append($"<td>{Fixed4(row.F1)}</td><td>{Percent(row.Accuracy)}</td></tr>");
         }
 
@@ -68,22 +69,28 @@ internal sealed partial class HtmlReportWriter
     private void CalibrationSection()
     {
         var bins = Bins;
-        Append("<h2>Calibration</h2><p class=\"hint\">Images grouped by confidence (the score of the class given). ");
-        Append("A calibrated model's bars reach the diagonal: of the answers given with 80 % confidence, 80 % are right. ");
-        Append($"Expected calibration error: <b>{Fixed4(Calibration.ExpectedError(bins))}</b>.</p><div class=\"charts\">");
+        Append("<h2>Calibration</h2><p class=\"hint\">Images grouped by confidence (the score of the ");
+        Append("class given). A calibrated model's bars reach the diagonal: of the answers given with ");
+        Append("80 % confidence, 80 % are right. Expected calibration error: ");
+        Append($"<b>{Fixed4(Calibration.ExpectedError(bins))}</b>.</p><div class=\"charts\">");
 
         var chart = new SvgChart("Reliability diagram", "confidence", "accuracy").Diagonal();
         foreach (var bin in bins.Where(b => b.Count > 0))
         {
-            var tip = $"{Short(bin.Lower)}–{Short(bin.Upper)}: {bin.Count} images, accuracy {Percent(bin.Accuracy)}, " +
-                $"mean confidence {Percent(bin.MeanConfidence)}";
+            var tip = $"{Short(bin.Lower)}–{Short(bin.Upper)}: {bin.Count} images, " +
+                $"accuracy {Percent(bin.Accuracy)}, mean confidence {Percent(bin.MeanConfidence)}";
             chart.Bar(bin.Lower, bin.Upper, bin.Accuracy, "bar", tip);
-            var (low, high) = (Math.Min(bin.Accuracy, bin.MeanConfidence), Math.Max(bin.Accuracy, bin.MeanConfidence));
+            var low = Math.Min(bin.Accuracy, bin.MeanConfidence);
+            var high = Math.Max(bin.Accuracy, bin.MeanConfidence);
             chart.Gap(bin.Lower, bin.Upper, low, high, tip);
         }
 
-        Append(chart.Legend(0, "curve", "accuracy").Legend(1, "gap-key", "gap to confidence").Render());
-        Append("<table class=\"metrics\"><tr><th>confidence</th><th>images</th><th>mean confidence</th><th>accuracy</th></tr>");
+        chart.Legend(0, "bar-key", "accuracy", topLeft: true)
+            .Legend(1, "gap-key", "gap to confidence", topLeft: true)
+            .Legend(2, "diagonal", "perfect calibration", topLeft: true);
+        Append(chart.Render());
+        Append("<table class=\"metrics\"><tr><th>confidence</th><th>images</th>");
+        Append("<th>mean confidence</th><th>accuracy</th></tr>");
         foreach (var bin in bins.Where(b => b.Count > 0))
         {
             Append($"<tr><td>{Short(bin.Lower)}–{Short(bin.Upper)}</td><td>{Count(bin.Count)}</td>");
@@ -106,8 +113,8 @@ internal sealed partial class HtmlReportWriter
 
         Append("<h3>Abstention</h3><p class=\"hint\">With a confidence threshold, answers below it become ");
         Append("\"unsure\": fewer answers, and fewer of them wrong.</p>");
-        Append("<table class=\"metrics\"><tr><th>threshold</th><th>answered</th><th>unsure</th><th>accuracy of answers</th>");
-        Append("<th>mistakes left</th></tr>");
+        Append("<table class=\"metrics\"><tr><th>threshold</th><th>answered</th><th>unsure</th>");
+        Append("<th>accuracy of answers</th><th>mistakes left</th></tr>");
         foreach (var threshold in thresholds)
         {
             var answered = report.Results.Where(r => r.Confidence >= threshold).ToList();

@@ -42,6 +42,7 @@ internal sealed partial class HtmlReportWriter
         .chart .bar{fill:rgba(37,99,235,.75)}
         .chart .gap{fill:rgba(220,38,38,.28);stroke:var(--bad);stroke-width:.8}
         .chart .gap-key{stroke:rgba(220,38,38,.6);stroke-width:8}
+        .chart .bar-key{stroke:rgba(37,99,235,.75);stroke-width:8}
         .gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(180px,1fr));gap:14px}
         figure{margin:0;border:1px solid var(--line);border-radius:8px;overflow:hidden;background:var(--card)}
         figure img{display:block;width:100%;object-fit:contain;background:#0f172a}

@@ -32,8 +32,9 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
         CalibrationSection();
         GallerySection();
         SkippedSection();
-        Append($"<footer>Generated {DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} " +
-            $"by DogClassifier.Core {E(typeof(HtmlReportWriter).Assembly.GetName().Version?.ToString())}.</footer>");
+        var generated = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var version = typeof(HtmlReportWriter).Assembly.GetName().Version?.ToString();
+        Append($"<footer>Generated {generated} by DogClassifier.Core {E(version)}.</footer>");
         Append("</main></body></html>");
         return _html.ToString();
     }
@@ -41,7 +42,8 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
     private void Head()
     {
         Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
-        Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">");
+        Append("<meta http-equiv=\"Content-Security-Policy\" ");
+        Append("content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">");
         Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         Append($"<title>{E(options.Title)}</title><style>{Css}</style></head><body><main>");
         Append($"<h1>{E(options.Title)}</h1>");
@@ -54,7 +56,8 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
     private void Summary()
     {
         Append("<section class=\"cards\">");
-        Card("Images", Count(report.Count), report.Skipped.Count > 0 ? $"{Count(report.Skipped.Count)} skipped" : null);
+        var skipped = report.Skipped.Count > 0 ? $"{Count(report.Skipped.Count)} skipped" : null;
+        Card("Images", Count(report.Count), skipped);
         Card("Accuracy", Percent(report.MicroAccuracy), $"{Count(report.Count - report.Misclassified.Count)} right");
         Card("Macro accuracy", Percent(report.MacroAccuracy), "mean of class recalls");
         Card("Log-loss", Fixed4(report.LogLoss), $"reduction {Fixed4(report.LogLossReduction)}");
@@ -79,8 +82,8 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
     {
         var matrix = report.ConfusionMatrix;
         var k = matrix.ClassNames.Count;
-        Append("<h2>Confusion matrix</h2><p class=\"hint\">Rows are the true classes, columns the predicted ones; ");
-        Append("each cell shows its count and its share of the row, and is shaded by that share.</p>");
+        Append("<h2>Confusion matrix</h2><p class=\"hint\">Rows are the true classes, columns the ");
+        Append("predicted ones; each cell shows its count and its share of the row, and is shaded by it.</p>");
         Append($"<table class=\"confusion\"><tr><th></th><th class=\"axis\" colspan=\"{k}\">predicted</th></tr>");
         Append("<tr><th class=\"axis\">actual</th>");
         foreach (var name in matrix.ClassNames)
@@ -97,7 +100,8 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
             {
                 var count = matrix.Counts[actual][predicted];
                 var share = rowTotal == 0 ? 0 : (double)count / rowTotal;
-                Append($"<td style=\"{HeatStyle(share, actual == predicted)}\">{Count(count)}<small>{Percent(share)}</small></td>");
+                Append($"<td style=\"{HeatStyle(share, actual == predicted)}\">");
+                Append($"{Count(count)}<small>{Percent(share)}</small></td>");
             }
 
             Append("</tr>");
@@ -139,7 +143,8 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
             return;
         }
 
-        Append($"<p class=\"hint\">Most confident mistakes first; showing {Count(shown.Count)} of {Count(misclassified.Count)}.</p>");
+        Append("<p class=\"hint\">Most confident mistakes first; ");
+        Append($"showing {Count(shown.Count)} of {Count(misclassified.Count)}.</p>");
         var thumbnails = new (string? DataUri, string? Problem)[shown.Count];
         Parallel.For(0, shown.Count, i =>
             thumbnails[i] = Thumbnails.Create(shown[i].Path, options.Image, options.ThumbnailSize));
@@ -152,11 +157,13 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
             var name = ShortPath(result.Path);
             var (uri, problem) = thumbnails[i];
             Append("<figure>");
+            var height = $"height:{options.ThumbnailSize}px";
             Append(uri is not null
-                ? $"<img src=\"{uri}\" alt=\"{E(name)}\" style=\"height:{options.ThumbnailSize}px\">"
-                : $"<div class=\"noimg\" style=\"height:{options.ThumbnailSize}px\">no preview: {E(problem)}</div>");
+                ? $"<img src=\"{uri}\" alt=\"{E(name)}\" style=\"{height}\">"
+                : $"<div class=\"noimg\" style=\"{height}\">no preview: {E(problem)}</div>");
             Append($"<figcaption><span class=\"file\">{E(name)}</span>");
-            Append($"<span>actual <b>{E(result.Actual)}</b>, predicted <b class=\"bad\">{E(result.Predicted)}</b></span>");
+            Append($"<span>actual <b>{E(result.Actual)}</b>, ");
+            Append($"predicted <b class=\"bad\">{E(result.Predicted)}</b></span>");
             Append($"<span class=\"conf\">confidence {Percent(result.Confidence)}</span></figcaption></figure>");
         }
 
@@ -170,7 +177,8 @@ internal sealed partial class HtmlReportWriter(EvaluationReport report, HtmlRepo
             return;
         }
 
-        Append($"<h2>Skipped files ({Count(report.Skipped.Count)})</h2><table class=\"metrics\"><tr><th>file</th><th>reason</th></tr>");
+        Append($"<h2>Skipped files ({Count(report.Skipped.Count)})</h2>");
+        Append("<table class=\"metrics\"><tr><th>file</th><th>reason</th></tr>");
         foreach (var skipped in report.Skipped)
         {
             Append($"<tr><td>{E(ShortPath(skipped.Path))}</td><td class=\"text\">{E(skipped.Reason)}</td></tr>");

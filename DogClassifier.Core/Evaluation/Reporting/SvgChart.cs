@@ -28,13 +28,17 @@ internal sealed class SvgChart
             var tick = v.ToString("0.0", CultureInfo.InvariantCulture);
             Raw($"<line class=\"grid\" x1=\"{X(0)}\" y1=\"{Y(v)}\" x2=\"{X(1)}\" y2=\"{Y(v)}\"/>");
             Raw($"<line class=\"grid\" x1=\"{X(v)}\" y1=\"{Y(0)}\" x2=\"{X(v)}\" y2=\"{Y(1)}\"/>");
-            Raw($"<text class=\"tick\" x=\"{N(Left - 6)}\" y=\"{N(Py(v) + 4)}\" text-anchor=\"end\">{tick}</text>");
-            Raw($"<text class=\"tick\" x=\"{X(v)}\" y=\"{N(Top + Size + 16)}\" text-anchor=\"middle\">{tick}</text>");
+            Raw($"<text class=\"tick\" x=\"{N(Left - 6)}\" y=\"{N(Py(v) + 4)}\" ");
+            Raw($"text-anchor=\"end\">{tick}</text>");
+            Raw($"<text class=\"tick\" x=\"{X(v)}\" y=\"{N(Top + Size + 16)}\" ");
+            Raw($"text-anchor=\"middle\">{tick}</text>");
         }
 
         Raw($"<rect class=\"frame\" x=\"{X(0)}\" y=\"{Y(1)}\" width=\"{N(Size)}\" height=\"{N(Size)}\"/>");
-        Raw($"<text class=\"axis\" x=\"{X(0.5)}\" y=\"{N(Top + Size + 38)}\" text-anchor=\"middle\">{Encode(xTitle)}</text>");
-        Raw($"<text class=\"axis\" transform=\"translate(14 {Y(0.5)}) rotate(-90)\" text-anchor=\"middle\">{Encode(yTitle)}</text>");
+        Raw($"<text class=\"axis\" x=\"{X(0.5)}\" y=\"{N(Top + Size + 38)}\" text-anchor=\"middle\">");
+        Raw($"{Encode(xTitle)}</text>");
+        Raw($"<text class=\"axis\" transform=\"translate(14 {Y(0.5)}) rotate(-90)\" text-anchor=\"middle\">");
+        Raw($"{Encode(yTitle)}</text>");
     }
 
     /// <summary>A dashed line from (0, 0) to (1, 1).</summary>
@@ -68,12 +72,16 @@ internal sealed class SvgChart
         return this;
     }
 
-    /// <summary>A small legend entry in the chart's lower-right corner area, stacked by index.</summary>
-    public SvgChart Legend(int index, string cssClass, string text)
+    /// <summary>
+    /// A small legend entry, stacked by index: up from the lower-right area, or down from the
+    /// upper-left one when <paramref name="topLeft"/> is set, for charts whose data fill the right.
+    /// </summary>
+    public SvgChart Legend(int index, string cssClass, string text, bool topLeft = false)
     {
-        var y = Top + Size - 14 - (index * 18);
-        Raw($"<line class=\"{cssClass}\" x1=\"{X(0.52)}\" y1=\"{N(y - 4)}\" x2=\"{X(0.60)}\" y2=\"{N(y - 4)}\"/>");
-        Raw($"<text class=\"legend\" x=\"{X(0.62)}\" y=\"{N(y)}\">{Encode(text)}</text>");
+        var y = topLeft ? Top + 20 + (index * 18) : Top + Size - 14 - (index * 18);
+        var x = topLeft ? 0.04 : 0.52;
+        Raw($"<line class=\"{cssClass}\" x1=\"{X(x)}\" y1=\"{N(y - 4)}\" x2=\"{X(x + 0.08)}\" y2=\"{N(y - 4)}\"/>");
+        Raw($"<text class=\"legend\" x=\"{X(x + 0.1)}\" y=\"{N(y)}\">{Encode(text)}</text>");
         return this;
     }
 

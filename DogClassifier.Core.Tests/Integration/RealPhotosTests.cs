@@ -64,7 +64,7 @@ public sealed class RealPhotosTests
             .Take(20)
             .ToList();
 
-        var predictions = unseen.Select(_result.Model.Predict).ToList();
+        var predictions = unseen.Select(path => _result.Model.Predict(path)).ToList();
 
         Assert.That(predictions.Count(p => p.Label == "dog"), Is.GreaterThanOrEqualTo(17));
         Assert.That(predictions.Select(p => p.Input), Is.EqualTo(unseen.Select(Path.GetFileName)));

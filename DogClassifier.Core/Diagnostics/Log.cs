@@ -82,4 +82,13 @@ internal static partial class Log
 
     [LoggerMessage(66, LogLevel.Debug, "Released version {Version} of model {Name} after its last use")]
     public static partial void PooledModelReleased(ILogger logger, string name, int version);
+
+    [LoggerMessage(70, LogLevel.Information, "The split has no validation images: held out {Count} of {Total} training images ({Fraction:0.00} of each class)")]
+    public static partial void ValidationHeldOut(ILogger logger, int count, int total, double fraction);
+
+    [LoggerMessage(71, LogLevel.Information, "Skipped head candidate {Name}: the {Budget:0.0} s head-search budget was spent")]
+    public static partial void CandidateSkipped(ILogger logger, string name, double budget);
+
+    [LoggerMessage(72, LogLevel.Trace, "Epoch {Epoch}: train accuracy {TrainAccuracy:0.0000}, cross-entropy {TrainLoss:0.0000}; validation accuracy {ValidationAccuracy:0.0000}, cross-entropy {ValidationLoss:0.0000}")]
+    public static partial void EpochCompleted(ILogger logger, int epoch, double trainAccuracy, double trainLoss, double validationAccuracy, double validationLoss);
 }

@@ -1,4 +1,6 @@
+using System.Text;
 using DogClassifier.Data;
+using DogClassifier.Evaluation.Reporting;
 
 namespace DogClassifier.Evaluation;
 
@@ -41,4 +43,45 @@ public sealed class EvaluationReport
 
     /// <summary>Images that could not be read or decoded, with the reason; they are not counted.</summary>
     public IReadOnlyList<SkippedFile> Skipped { get; init; } = [];
+
+    /// <summary>
+    /// The expected calibration error over 10 equal-width bins of confidence: the mean, weighted
+    /// by bin size, of the gap between each bin's accuracy and its mean confidence. 0 is perfect.
+    /// </summary>
+    public double ExpectedCalibrationError => Calibration.ExpectedError(Calibration.Bins(Results, 10));
+
+    /// <summary>
+    /// Writes the report as one self-contained HTML page that opens offline: the metrics, the
+    /// confusion matrix as a heat map, per-class precision, recall and F1, for a binary question
+    /// the ROC and precision-recall curves with a threshold table, a reliability diagram with the
+    /// expected calibration error, and thumbnails of the misclassified images, worst first. The
+    /// file is written atomically: a crash never leaves a half-written page.
+    /// </summary>
+    /// <param name="path">The file to write; its folder is created when missing.</param>
+    /// <param name="options">What to show; <see cref="HtmlReportOptions.Default"/> when <c>null</c>.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void WriteHtml(string path, HtmlReportOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var html = RenderHtml(options);
+        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(html));
+    }
+
+    /// <summary>Writes the report as one self-contained HTML page (UTF-8) to a stream.</summary>
+    /// <param name="destination">A writable stream; it is left open.</param>
+    /// <param name="options">What to show; <see cref="HtmlReportOptions.Default"/> when <c>null</c>.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public void WriteHtml(Stream destination, HtmlReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(Encoding.UTF8.GetBytes(RenderHtml(options)));
+    }
+
+    private string RenderHtml(HtmlReportOptions? options)
+    {
+        options ??= HtmlReportOptions.Default;
+        options.Validate();
+        return new HtmlReportWriter(this, options).Render();
+    }
 }

@@ -125,7 +125,9 @@ internal static class ImageDecoder
     /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
     public static SKBitmap DecodeThumbnail(ReadOnlySpan<byte> bytes, string source, ImageOptions options, int maxSide)
     {
-        using var decoded = DecodeOriented(bytes, source, options, 1, out var origin);
+        // Decoded at the smallest scale that keeps both sides at least maxSide, so a JPEG shrunk
+        // on decoding still fills the thumbnail.
+        using var decoded = DecodeOriented(bytes, source, options, maxSide, out var origin);
         var (width, height) = UprightSize(decoded.Width, decoded.Height, origin);
         var scale = Math.Min(1f, (float)maxSide / Math.Max(width, height));
         var outWidth = Math.Max(1, (int)MathF.Round(width * scale));

@@ -1,12 +1,16 @@
 using DogClassifier.Imaging;
+using DogClassifier.Training;
 
 namespace DogClassifier.Models;
 
 /// <summary>The description stored beside the head in a model file.</summary>
+/// <remarks>
+/// Version 2 added <see cref="HeadKind"/>; a version 1 file has none and holds an ML.NET head.
+/// </remarks>
 internal sealed record ModelManifest
 {
     public const string FormatName = "DogClassifier.Model";
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     public string Format { get; init; } = FormatName;
 
@@ -25,6 +29,9 @@ internal sealed record ModelManifest
     public required int FeatureSize { get; init; }
 
     public required string Head { get; init; }
+
+    /// <summary>How the head is stored, and so which entry holds it.</summary>
+    public HeadKind HeadKind { get; init; } = HeadKind.MlNet;
 
     public DateTimeOffset CreatedUtc { get; init; } = DateTimeOffset.UtcNow;
 

@@ -27,8 +27,7 @@ public sealed partial class ImageClassifier
 
         var extracted = _extractor.Extract(images, mirror: false, onProgress: null, cancellationToken);
         var usable = Enumerable.Range(0, images.Count).Where(i => extracted.Features[i] is not null).ToList();
-        var rows = usable.Select(i => new FeatureRow { Features = extracted.Features[i]! });
-        var scores = HeadModel.Score(_ml, _head, rows);
+        var scores = _head.ScoreAll([.. usable.Select(i => extracted.Features[i]!)]);
 
         var predictions = usable.Select((image, row) => ToPrediction(images[image].Path, scores[row])).ToList();
         return new BatchPrediction(predictions, extracted.Skipped);

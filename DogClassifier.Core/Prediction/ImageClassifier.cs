@@ -7,8 +7,6 @@ using DogClassifier.Models;
 using DogClassifier.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.ObjectPool;
-using Microsoft.ML;
 
 namespace DogClassifier.Prediction;
 
@@ -22,15 +20,13 @@ namespace DogClassifier.Prediction;
 /// </remarks>
 public sealed partial class ImageClassifier : IDisposable
 {
-    private readonly MLContext _ml;
-    private readonly ITransformer _head;
+    private readonly ClassifierHead _head;
     private readonly BackboneLease _backbone;
     private readonly FeatureExtractor _extractor;
-    private readonly ObjectPool<PredictionEngine<FeatureRow, ScoreRow>> _engines;
     private readonly ILogger _logger;
     private bool _disposed;
 
-    internal ImageClassifier(ModelManifest manifest, MLContext ml, ITransformer head, BackboneLease backbone, ILogger logger)
+    internal ImageClassifier(ModelManifest manifest, ClassifierHead head, BackboneLease backbone, ILogger logger)
     {
         if (manifest.BackboneSha256 != backbone.Backbone.Hash)
         {
@@ -40,13 +36,11 @@ public sealed partial class ImageClassifier : IDisposable
                 $"{backbone.Backbone.Hash[..12]}…. Use the Microsoft.ML.DnnImageFeaturizer.ResNet18 version it was trained with.");
         }
 
-        Manifest = manifest;
-        _ml = ml;
+        Manifest = manifest with { HeadKind = head.Kind };
         _head = head;
         _backbone = backbone;
         _logger = logger;
         _extractor = new FeatureExtractor(backbone.Backbone, manifest.Image, cache: null, logger);
-        _engines = new DefaultObjectPoolProvider().Create(new EnginePolicy(ml, head));
     }
 
     /// <summary>The classes, in the order of the model's scores.</summary>
@@ -64,6 +58,8 @@ public sealed partial class ImageClassifier : IDisposable
     internal ModelManifest Manifest { get; }
 
     internal FeatureExtractor Extractor => _extractor;
+
+    internal ClassifierHead TrainedHead => _head;
 
     /// <summary>Loads a model file. Models must come from a trusted source.</summary>
     /// <param name="path">The model file written by <see cref="Save(string)"/>.</param>
@@ -93,26 +89,33 @@ public sealed partial class ImageClassifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(stream);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ImageClassifier>();
-        var ml = new MLContext(seed: 0);
-        var (manifest, head) = ModelFile.Read(stream, name, ml);
+        var (manifest, head) = ModelFile.Read(stream, name);
         var lease = BackboneLease.Acquire(backbone ?? BackboneOptions.Default, logger);
-        var classifier = new ImageClassifier(manifest, ml, head, lease, logger);
+        var classifier = new ImageClassifier(manifest, head, lease, logger);
         Log.ModelLoaded(logger, name, string.Join(", ", manifest.ClassNames));
         return classifier;
     }
 
     /// <summary>Classifies an image file.</summary>
+    /// <param name="imagePath">The image file.</param>
+    /// <param name="options">
+    /// Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.
+    /// </param>
     /// <exception cref="InvalidImageException">The file is missing or is not a usable image.</exception>
-    public ImagePrediction Predict(string imagePath)
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public ImagePrediction Predict(string imagePath, PredictionOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(imagePath);
         var bytes = ImageDecoder.ReadFile(imagePath, ImageOptions);
-        return Predict(bytes, Path.GetFileName(imagePath));
+        return Predict(bytes, Path.GetFileName(imagePath), options);
     }
 
     /// <summary>Classifies an image read from a stream.</summary>
     /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
     /// <param name="name">A name for the image in messages and in the result.</param>
+    /// <param name="options">
+    /// Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.
+    /// </param>
     /// <remarks>
     /// Reading stops as soon as the stream passes <see cref="ImageOptions.MaxFileBytes"/>, so an
     /// endless or enormous stream is refused without being held in memory.
@@ -120,17 +123,21 @@ public sealed partial class ImageClassifier : IDisposable
     /// <exception cref="InvalidImageException">
     /// The stream is empty, longer than the byte limit or unreadable, or its bytes are not a usable image.
     /// </exception>
-    public ImagePrediction Predict(Stream image, string? name = null)
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public ImagePrediction Predict(Stream image, string? name = null, PredictionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ObjectDisposedException.ThrowIf(_disposed, this);
         var bytes = ImageDecoder.ReadStream(image, name ?? "image", ImageOptions);
-        return Predict(bytes, name);
+        return Predict(bytes, name, options);
     }
 
     /// <summary>Classifies an image held in memory.</summary>
     /// <param name="image">The encoded image (JPEG, PNG, GIF, BMP or WebP).</param>
     /// <param name="name">A name for the image in messages and in the result.</param>
+    /// <param name="options">
+    /// Abstention and test-time augmentation; <see cref="PredictionOptions.Default"/> when <c>null</c>.
+    /// </param>
     /// <remarks>
     /// Bytes that are not a usable image (empty, truncated, corrupt, text, another format, over
     /// the pixel budget or too small) always end in an <see cref="InvalidImageException"/> whose
@@ -138,11 +145,23 @@ public sealed partial class ImageClassifier : IDisposable
     /// wrapped in it too.
     /// </remarks>
     /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
-    public ImagePrediction Predict(ReadOnlySpan<byte> image, string? name = null)
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public ImagePrediction Predict(
+        ReadOnlySpan<byte> image, string? name = null, PredictionOptions? options = null)
     {
+        options ??= PredictionOptions.Default;
+        options.Validate();
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var features = _extractor.ExtractOne(image, name ?? "image");
-        return ToPrediction(name, ScoreOne(features));
+
+        var source = name ?? "image";
+        var scores = _head.Score(_extractor.ExtractOne(image, source));
+        if (options.TestTimeAugmentation)
+        {
+            var mirrored = _head.Score(_extractor.ExtractOne(image, source, mirror: true));
+            scores = ClassifierHead.Average(scores, mirrored);
+        }
+
+        return ToPrediction(name, scores, options.ConfidenceThreshold);
     }
 
     /// <summary>
@@ -152,12 +171,37 @@ public sealed partial class ImageClassifier : IDisposable
     /// <param name="dataset">The labelled images; a binary model folds their classes as it was trained.</param>
     /// <param name="cancellationToken">Stops the work early.</param>
     /// <exception cref="DogClassifierException">The set holds a class the model does not know.</exception>
-    public EvaluationReport Evaluate(ImageDataset dataset, CancellationToken cancellationToken = default)
+    public EvaluationReport Evaluate(ImageDataset dataset, CancellationToken cancellationToken = default) =>
+        Evaluate(dataset, PredictionOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Measures the model on a labelled set, predicting as <paramref name="options"/> say. Images
+    /// that cannot be decoded are skipped and listed in <see cref="EvaluationReport.Skipped"/>.
+    /// </summary>
+    /// <param name="dataset">The labelled images; a binary model folds their classes as it was trained.</param>
+    /// <param name="options">
+    /// With <see cref="PredictionOptions.TestTimeAugmentation"/>, every image is scored as the mean
+    /// of its scores and its mirror's. <see cref="PredictionOptions.ConfidenceThreshold"/> does not
+    /// change the metrics, which always judge the most likely class.
+    /// </param>
+    /// <param name="cancellationToken">Stops the work early.</param>
+    /// <exception cref="DogClassifierException">The set holds a class the model does not know.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public EvaluationReport Evaluate(
+        ImageDataset dataset, PredictionOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        options.Validate();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
         var images = Relabel(dataset);
         var extracted = _extractor.Extract(images, mirror: false, onProgress: null, cancellationToken);
-        var report = Evaluate(images, extracted.Features, extracted.Skipped);
+        var mirrored = options.TestTimeAugmentation
+            ? _extractor.Extract(images, mirror: true, onProgress: null, cancellationToken).Features
+            : null;
+        var report = Evaluate(images, extracted.Features, mirrored, extracted.Skipped);
         Log.Evaluated(_logger, report.Count, report.MicroAccuracy, report.MacroAccuracy, report.LogLoss);
         return report;
     }
@@ -167,6 +211,7 @@ public sealed partial class ImageClassifier : IDisposable
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         AtomicFile.Write(path, Save);
         Log.ModelSaved(_logger, Path.GetFullPath(path), new FileInfo(path).Length);
     }
@@ -177,8 +222,7 @@ public sealed partial class ImageClassifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(destination);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var schema = HeadModel.ToDataView(_ml, []).Schema;
-        ModelFile.Write(destination, Manifest, _ml, _head, schema);
+        ModelFile.Write(destination, Manifest, _head);
     }
 
     /// <summary>Releases the network when no other model uses it.</summary>
@@ -190,48 +234,55 @@ public sealed partial class ImageClassifier : IDisposable
         }
 
         _disposed = true;
+        _head.Dispose();
         _backbone.Dispose();
     }
 
-    /// <summary>Scores features already extracted, and builds the report.</summary>
+    /// <summary>
+    /// Scores features already extracted, averaging in the mirrored images' scores when given,
+    /// and builds the report. An image counts when its features (and its mirror's) exist.
+    /// </summary>
     internal EvaluationReport Evaluate(
-        IReadOnlyList<LabeledImage> images, float[]?[] features, IReadOnlyList<SkippedFile> skipped)
+        IReadOnlyList<LabeledImage> images,
+        float[]?[] features,
+        float[]?[]? mirrored,
+        IReadOnlyList<SkippedFile> skipped)
     {
-        var rows = new List<FeatureRow>();
+        var rows = new List<float[]>();
+        var mirrorRows = new List<float[]>();
         var kept = new List<LabeledImage>();
         for (int i = 0; i < images.Count; i++)
         {
-            if (features[i] is { } f)
+            if (features[i] is { } f && (mirrored is null || mirrored[i] is not null))
             {
-                rows.Add(new FeatureRow { Features = f, Label = images[i].Label });
+                rows.Add(f);
+                mirrorRows.Add(mirrored?[i]!);
                 kept.Add(images[i]);
             }
         }
 
-        var scores = HeadModel.Score(_ml, _head, rows);
+        var scores = _head.ScoreAll(rows);
+        if (mirrored is not null)
+        {
+            var mirrorScores = _head.ScoreAll(mirrorRows);
+            scores = [.. scores.Select((s, i) => ClassifierHead.Average(s, mirrorScores[i]))];
+        }
+
         var classIndex = ClassNames.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var items = kept.Select((image, i) => (image.Path, classIndex[image.Label], scores[i])).ToList();
         return MetricsCalculator.Compute(ClassNames, items, PositiveClass, skipped);
     }
 
-    internal float[] ScoreOne(float[] features)
-    {
-        var engine = _engines.Get();
-        try
-        {
-            return engine.Predict(new FeatureRow { Features = features }).Score;
-        }
-        finally
-        {
-            _engines.Return(engine);
-        }
-    }
+    internal float[] ScoreOne(float[] features) => _head.Score(features);
 
-    internal ImagePrediction ToPrediction(string? input, float[] scores)
+    internal ImagePrediction ToPrediction(string? input, float[] scores, double? confidenceThreshold = null)
     {
         var best = MetricsCalculator.ArgMax(scores);
         var byClass = ClassNames.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => scores[p.i], StringComparer.Ordinal);
-        return new ImagePrediction(input, ClassNames[best], scores[best], byClass);
+        return new ImagePrediction(input, ClassNames[best], scores[best], byClass)
+        {
+            IsUnsure = scores[best] < confidenceThreshold,
+        };
     }
 
     /// <summary>Maps a dataset's folders onto the model's classes, folding as a binary model was trained.</summary>
@@ -260,13 +311,5 @@ public sealed partial class ImageClassifier : IDisposable
         }
 
         return result;
-    }
-
-    private sealed class EnginePolicy(MLContext ml, ITransformer head) : PooledObjectPolicy<PredictionEngine<FeatureRow, ScoreRow>>
-    {
-        public override PredictionEngine<FeatureRow, ScoreRow> Create() =>
-            ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(head);
-
-        public override bool Return(PredictionEngine<FeatureRow, ScoreRow> obj) => true;
     }
 }

@@ -1,15 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
 using DogClassifier.Data;
 using DogClassifier.Diagnostics;
-using DogClassifier.Evaluation;
 using DogClassifier.Featurization;
 using DogClassifier.Models;
 using DogClassifier.Prediction;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.ML;
-using Microsoft.ML.Trainers;
 
 namespace DogClassifier.Training;
 
@@ -36,7 +32,11 @@ public sealed class ImageClassifierTrainer
         _logger = _loggerFactory.CreateLogger<ImageClassifierTrainer>();
     }
 
-    /// <summary>Trains on <see cref="DatasetSplit.Train"/>, chooses on the validation set, reports on the test set.</summary>
+    /// <summary>
+    /// Trains on <see cref="DatasetSplit.Train"/>, chooses on the validation set, reports on the
+    /// test set. When the split has no validation images, <see cref="TrainingOptions.ValidationFraction"/>
+    /// of the training images are held out for validation instead.
+    /// </summary>
     /// <param name="split">The data.</param>
     /// <param name="progress">Receives progress reports.</param>
     /// <param name="cancellationToken">Stops training early.</param>
@@ -53,51 +53,58 @@ public sealed class ImageClassifierTrainer
     private TrainingResult Train(DatasetSplit split, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
+        var (trainSet, validationSet) = ResolveValidation(split);
         var lease = BackboneLease.Acquire(_options.Backbone, _logger);
         try
         {
             var extractor = new FeatureExtractor(lease.Backbone, _options.Image, OpenCache(), _logger);
-            var train = Featurize(extractor, "training", split.Train, progress, cancellationToken);
-            var validation = Featurize(extractor, "validation", split.Validation, progress, cancellationToken);
-            var test = Featurize(extractor, "test", split.Test, progress, cancellationToken);
+            var train = Featurize(extractor, "training", trainSet, mirror: false, progress, cancellationToken);
+            var mirrored = _options.MirrorAugmentation
+                ? Featurize(extractor, "training (mirrored)", trainSet, mirror: true, progress, cancellationToken)
+                : null;
+            var validation = Featurize(
+                extractor, "validation", validationSet, mirror: false, progress, cancellationToken);
+            var test = Featurize(extractor, "test", split.Test, mirror: false, progress, cancellationToken);
             var featurizationTime = total.Elapsed;
             CheckUsable(split.ClassNames, train, validation);
 
             var headWatch = Stopwatch.StartNew();
-            var ml = new MLContext(seed: _options.Seed);
-            var (head, name, candidates) = ChooseHead(ml, split, train, validation, lease, progress, cancellationToken);
+            var classIndex = split.ClassNames
+                .Select((c, i) => (c, i))
+                .ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+            var trainRows = train.Labeled(classIndex);
+            if (mirrored is not null)
+            {
+                trainRows = trainRows.Concat(mirrored.Labeled(classIndex));
+            }
+
+            var search = new HeadSearch(_options, split.ClassNames, split.PositiveClass, _logger)
+                .Run(trainRows, validation.Labeled(classIndex), progress, cancellationToken);
             var headTime = headWatch.Elapsed;
 
-            var manifest = new ModelManifest
-            {
-                ClassNames = split.ClassNames,
-                PositiveClass = split.PositiveClass,
-                Image = _options.Image,
-                Backbone = "ResNet-18 (ImageNet), Microsoft.ML.DnnImageFeaturizer.ResNet18",
-                BackboneSha256 = lease.Backbone.Hash,
-                FeatureSize = ResNet18Backbone.FeatureSize,
-                Head = name,
-            };
-            var model = new ImageClassifier(manifest, ml, head, lease, _loggerFactory.CreateLogger<ImageClassifier>());
-
+            var model = new ImageClassifier(
+                Manifest(split, lease, search), search.Head, lease, _loggerFactory.CreateLogger<ImageClassifier>());
             progress?.Report(new TrainingProgress(TrainingStage.Evaluating, 0, 1, "test"));
-            var validationReport = model.Evaluate(validation.Images, validation.Result.Features, validation.Result.Skipped);
+            var validationReport = model.Evaluate(
+                validation.Images, validation.Result.Features, null, validation.Result.Skipped);
             var testReport = split.Test.Images.Count == 0
                 ? null
-                : model.Evaluate(test.Images, test.Result.Features, test.Result.Skipped);
+                : model.Evaluate(test.Images, test.Result.Features, null, test.Result.Skipped);
             progress?.Report(new TrainingProgress(TrainingStage.Evaluating, 1, 1, "test"));
 
-            Log.Trained(_logger, string.Join(", ", split.ClassNames), name, validationReport.MicroAccuracy,
+            Log.Trained(_logger, string.Join(", ", split.ClassNames), search.Name, validationReport.MicroAccuracy,
                 testReport?.MicroAccuracy ?? double.NaN, total.Elapsed.TotalSeconds);
             return new TrainingResult
             {
                 Model = model,
                 Validation = validationReport,
                 Test = testReport,
-                Candidates = candidates,
+                Candidates = search.Candidates,
+                Epochs = search.Epochs,
                 Skipped = [.. train.Result.Skipped, .. validation.Result.Skipped, .. test.Result.Skipped],
                 Counts = (train.Usable, validation.Usable, test.Usable),
-                CacheHits = train.Result.CacheHits + validation.Result.CacheHits + test.Result.CacheHits,
+                CacheHits = train.Result.CacheHits + (mirrored?.Result.CacheHits ?? 0)
+                    + validation.Result.CacheHits + test.Result.CacheHits,
                 FeaturizationTime = featurizationTime,
                 HeadTrainingTime = headTime,
                 TotalTime = total.Elapsed,
@@ -115,13 +122,45 @@ public sealed class ImageClassifierTrainer
         }
     }
 
+    /// <summary>The split's own validation set, or one held out of the training set when it has none.</summary>
+    private (ImageDataset Train, ImageDataset Validation) ResolveValidation(DatasetSplit split)
+    {
+        if (split.Validation.Images.Count > 0)
+        {
+            return (split.Train, split.Validation);
+        }
+
+        var fraction = _options.ValidationFraction;
+        var held = split.Train.Split(new SplitOptions
+        {
+            TrainFraction = 1 - fraction,
+            ValidationFraction = fraction,
+            TestFraction = 0,
+            Seed = _options.Seed,
+        });
+        Log.ValidationHeldOut(_logger, held.Validation.Images.Count, split.Train.Images.Count, fraction);
+        return (held.Train, held.Validation);
+    }
+
+    private ModelManifest Manifest(DatasetSplit split, BackboneLease lease, HeadSearchResult search) => new()
+    {
+        ClassNames = split.ClassNames,
+        PositiveClass = split.PositiveClass,
+        Image = _options.Image,
+        Backbone = "ResNet-18 (ImageNet), Microsoft.ML.DnnImageFeaturizer.ResNet18",
+        BackboneSha256 = lease.Backbone.Hash,
+        FeatureSize = ResNet18Backbone.FeatureSize,
+        Head = search.Name,
+        HeadKind = search.Head.Kind,
+    };
+
     private FeaturizedSet Featurize(
-        FeatureExtractor extractor, string name, ImageDataset set,
+        FeatureExtractor extractor, string name, ImageDataset set, bool mirror,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var step = Math.Max(1, set.Images.Count / 100);
-        var result = extractor.Extract(set.Images, mirror: false, (done, count) =>
+        var result = extractor.Extract(set.Images, mirror, (done, count) =>
         {
             if (done % step == 0 || done == count)
             {
@@ -133,46 +172,6 @@ public sealed class ImageClassifierTrainer
         Log.SetFeaturized(_logger, name, set.Images.Count, seconds, set.Images.Count / Math.Max(seconds, 1e-9),
             result.CacheHits, result.Skipped.Count);
         return new FeaturizedSet(set.Images, result);
-    }
-
-    private (ITransformer Head, string Name, List<HeadCandidate> Candidates) ChooseHead(
-        MLContext ml, DatasetSplit split, FeaturizedSet train, FeaturizedSet validation, BackboneLease lease,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
-    {
-        var trainView = HeadModel.ToDataView(ml, train.Rows());
-        var scored = new List<(ITransformer Head, string Name, EvaluationReport Report, TimeSpan Time)>();
-        foreach (var l2 in _options.L2Candidates)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var name = string.Create(CultureInfo.InvariantCulture, $"L-BFGS maximum entropy, L2={l2}");
-            progress?.Report(new TrainingProgress(TrainingStage.TrainingHead, scored.Count, _options.L2Candidates.Count, name));
-            var watch = Stopwatch.StartNew();
-            var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                LabelColumnName = HeadModel.LabelKey,
-                FeatureColumnName = nameof(FeatureRow.Features),
-                L2Regularization = l2,
-                L1Regularization = 0,
-            });
-            var head = HeadModel.Prefix(ml, split.ClassNames).Append(trainer).Fit(trainView);
-            var time = watch.Elapsed;
-
-            var scores = HeadModel.Score(ml, head, validation.Rows());
-            var classIndex = split.ClassNames.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-            var rows = validation.Rows().ToList();
-            var items = rows.Select((r, i) => (string.Empty, classIndex[r.Label], scores[i])).ToList();
-            var report = MetricsCalculator.Compute(split.ClassNames, items, split.PositiveClass, []);
-            Log.CandidateScored(_logger, name, report.MicroAccuracy, report.LogLoss, time.TotalSeconds);
-            scored.Add((head, name, report, time));
-        }
-
-        var best = scored.MinBy(s => s.Report.LogLoss);
-        var candidates = scored
-            .Select(s => new HeadCandidate(s.Name, s.Report.MicroAccuracy, s.Report.LogLoss, s.Time, s.Name == best.Name))
-            .ToList();
-        progress?.Report(new TrainingProgress(TrainingStage.TrainingHead, scored.Count, scored.Count, best.Name));
-        _ = lease;
-        return (best.Head, best.Name, candidates);
     }
 
     private FeatureCache? OpenCache()
@@ -222,9 +221,12 @@ public sealed class ImageClassifierTrainer
 
         public int CountUsable(string label) => Images.Where((image, i) => image.Label == label && Result.Features[i] is not null).Count();
 
-        public IEnumerable<FeatureRow> Rows() => Images
-            .Select((image, i) => (image, features: Result.Features[i]))
-            .Where(p => p.features is not null)
-            .Select(p => new FeatureRow { Features = p.features!, Label = p.image.Label });
+        public LabeledFeatures Labeled(IReadOnlyDictionary<string, int> classIndex)
+        {
+            var usable = Enumerable.Range(0, Images.Count).Where(i => Result.Features[i] is not null).ToList();
+            return new LabeledFeatures(
+                [.. usable.Select(i => Result.Features[i]!)],
+                [.. usable.Select(i => classIndex[Images[i].Label])]);
+        }
     }
 }

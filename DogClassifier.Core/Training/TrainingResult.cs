@@ -16,13 +16,22 @@ public sealed class TrainingResult : IDisposable
     /// <summary>The chosen model's metrics on the held-out test set, or <c>null</c> when the split has none.</summary>
     public EvaluationReport? Test { get; init; }
 
-    /// <summary>Every head tried, with its validation score; the kept one is marked.</summary>
+    /// <summary>
+    /// Every head candidate in the order tried, with its validation score; the kept one is
+    /// marked, and skipped ones say so.
+    /// </summary>
     public required IReadOnlyList<HeadCandidate> Candidates { get; init; }
+
+    /// <summary>
+    /// The mini-batch softmax head's metrics after each epoch it ran, whether or not it was kept;
+    /// empty when it did not run. The same figures went to <see cref="TrainingOptions.EpochProgress"/>.
+    /// </summary>
+    public IReadOnlyList<EpochMetrics> Epochs { get; init; } = [];
 
     /// <summary>Every image that could not be used, in any set, and why.</summary>
     public required IReadOnlyList<SkippedFile> Skipped { get; init; }
 
-    /// <summary>How many images were used for training, validation and test.</summary>
+    /// <summary>How many images were used for training, validation and test (mirrored copies not counted).</summary>
     public required (int Train, int Validation, int Test) Counts { get; init; }
 
     /// <summary>How many feature vectors came from the cache instead of the network.</summary>

@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DogClassifier.Tests.Api;
 
-/// <summary>Hosts the HTTP service in the test process on a given model and upload limit.</summary>
-internal sealed class ApiFactory(string modelPath, long maxUploadBytes, int port = 5080)
+/// <summary>
+/// Hosts the HTTP service in the test process on a given model, upload limit and, optionally,
+/// confidence threshold.
+/// </summary>
+internal sealed class ApiFactory(
+    string modelPath, long maxUploadBytes, int port = 5080, double? confidenceThreshold = null)
     : WebApplicationFactory<DogClassifier.Api.PredictionResponse>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -15,6 +19,10 @@ internal sealed class ApiFactory(string modelPath, long maxUploadBytes, int port
         builder.UseSetting("DogClassifier:MaxUploadBytes", maxUploadBytes.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("DogClassifier:ListenAddress", "127.0.0.1");
         builder.UseSetting("DogClassifier:Port", port.ToString(CultureInfo.InvariantCulture));
+        if (confidenceThreshold is { } threshold)
+        {
+            builder.UseSetting("DogClassifier:ConfidenceThreshold", threshold.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>A multipart body holding one file.</summary>

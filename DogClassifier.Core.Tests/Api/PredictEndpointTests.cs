@@ -62,6 +62,46 @@ public sealed class PredictEndpointTests
     }
 
     [Test]
+    public async Task Predict_ThresholdAboveTheConfidence_AnswersUnsureAndNamesTheBestClass()
+    {
+        using var expectedModel = ImageClassifier.Load(_models.BinaryPath);
+        var expected = expectedModel.Predict(_photo);
+        Assume.That(expected.Confidence, Is.LessThan(1f), "a threshold of 1 is above the confidence");
+        await using var factory = new ApiFactory(_models.BinaryPath, Limit, confidenceThreshold: 1.0);
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(
+            "/predict", ApiFactory.Upload(File.ReadAllBytes(_photo), "rex.jpg"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var output = json.RootElement.GetProperty("output");
+        Assert.That(Names(output), Is.EqualTo(new[] { "class", "confidence", "scores", "best" }));
+        Assert.That(output.GetProperty("class").GetString(), Is.EqualTo("unsure"));
+        Assert.That(output.GetProperty("best").GetString(), Is.EqualTo(expected.Label));
+        Assert.That(output.GetProperty("confidence").GetSingle(), Is.EqualTo(expected.Confidence));
+    }
+
+    [Test]
+    public async Task Predict_ThresholdAtOrBelowTheConfidence_AnswersTheClassWithoutBest()
+    {
+        using var expectedModel = ImageClassifier.Load(_models.BinaryPath);
+        var expected = expectedModel.Predict(_photo);
+        await using var factory = new ApiFactory(_models.BinaryPath, Limit, confidenceThreshold: 0.5);
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsync(
+            "/predict", ApiFactory.Upload(File.ReadAllBytes(_photo), "rex.jpg"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var output = json.RootElement.GetProperty("output");
+        Assert.That(expected.Confidence, Is.GreaterThanOrEqualTo(0.5f), "the best of two scores");
+        Assert.That(Names(output), Is.EqualTo(new[] { "class", "confidence", "scores" }));
+        Assert.That(output.GetProperty("class").GetString(), Is.EqualTo(expected.Label));
+    }
+
+    [Test]
     public async Task Predict_NoFileField_Returns400Problem()
     {
         using var response = await _client.PostAsync(

@@ -15,4 +15,17 @@ public sealed class ServiceOptionsTests
         Assert.That(ex!.Failures, Has.Some.Contains("DogClassifier:MaxUploadBytes"));
         Assert.That(ex.Failures, Has.Some.Contains("DogClassifier:Port"));
     }
+
+    [TestCase(0.0)]
+    [TestCase(-0.5)]
+    [TestCase(1.5)]
+    [TestCase(double.NaN)]
+    public void Startup_ConfidenceThresholdOutOfRange_FailsNamingIt(double threshold)
+    {
+        using var factory = new ApiFactory("model.zip", maxUploadBytes: 1000, confidenceThreshold: threshold);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(ex!.Failures, Has.Some.Contains("DogClassifier:ConfidenceThreshold"));
+    }
 }

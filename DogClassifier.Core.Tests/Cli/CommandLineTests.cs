@@ -5,10 +5,10 @@ namespace DogClassifier.Tests.Cli;
 
 public sealed class CommandLineTests
 {
-    [TestCase("train", new[] { "--data", "--positive", "--out", "--json", "--seed", "--cache",
-        "--no-cache" })]
-    [TestCase("evaluate", new[] { "--model", "--data", "--json" })]
-    [TestCase("predict", new[] { "--model", "<IMAGES>" })]
+    [TestCase("train", new[] { "--data", "--positive", "--out", "--json", "--report", "--seed",
+        "--cache", "--no-cache", "--mirror", "--head-budget" })]
+    [TestCase("evaluate", new[] { "--model", "--data", "--json", "--report", "--tta" })]
+    [TestCase("predict", new[] { "--model", "<IMAGES>", "--threshold", "--tta", "unsure" })]
     public async Task Help_OfEachCommand_ExitsZeroAndListsEveryOption(string command, string[] options)
     {
         var result = await CliHarness.RunAsync(command, "--help");
@@ -120,6 +120,39 @@ public sealed class CommandLineTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(result.Output, Does.Contain($"--out: '{temp.Path}' is a folder, not a file"));
+        });
+    }
+
+    [TestCase("0")]
+    [TestCase("-3")]
+    [TestCase("86401")]
+    public async Task Train_HeadBudgetOutOfRange_ExitsOneNamingTheOption(string seconds)
+    {
+        using var temp = new TempFolder();
+
+        var result = await CliHarness.RunAsync(
+            "train", "--data", temp.Path, "--out", temp.Combine("m.zip"), "--head-budget", seconds);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(result.Output, Does.Contain("--head-budget must be above 0 and at most 86400 seconds"));
+            Assert.That(File.Exists(temp.Combine("m.zip")), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Train_ReportSameAsOut_ExitsOneNamingBoth()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("m.zip");
+
+        var result = await CliHarness.RunAsync("train", "--data", temp.Path, "--out", path, "--report", path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(result.Output, Does.Contain("--out and --report must name different files"));
         });
     }
 

@@ -9,17 +9,35 @@ namespace DogClassifier.Api;
 public sealed record PredictionResponse(string Input, PredictionOutput Output)
 {
     internal static PredictionResponse From(string input, ImagePrediction prediction) =>
-        new(input, new PredictionOutput(prediction.Label, prediction.Confidence, prediction.Scores));
+        new(input, prediction.IsUnsure
+            ? new PredictionOutput(PredictionOutput.Unsure, prediction.Confidence, prediction.Scores)
+            {
+                Best = prediction.Label,
+            }
+            : new PredictionOutput(prediction.Label, prediction.Confidence, prediction.Scores));
 }
 
 /// <summary>The model's verdict on one image.</summary>
-/// <param name="Class">The class with the highest score.</param>
-/// <param name="Confidence">That class's score, between 0 and 1.</param>
+/// <param name="Class">
+/// The class with the highest score, or <c>"unsure"</c> when that score is below the configured
+/// confidence threshold.
+/// </param>
+/// <param name="Confidence">The best class's score, between 0 and 1.</param>
 /// <param name="Scores">Every class's score, keyed by class name; they sum to one.</param>
 public sealed record PredictionOutput(
     [property: JsonPropertyName("class")] string Class,
     float Confidence,
-    IReadOnlyDictionary<string, float> Scores);
+    IReadOnlyDictionary<string, float> Scores)
+{
+    /// <summary>The class answered when the best score is below the confidence threshold.</summary>
+    public const string Unsure = "unsure";
+
+    /// <summary>
+    /// The class with the highest score when <see cref="Class"/> is <c>"unsure"</c>; absent otherwise.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Best { get; init; }
+}
 
 /// <summary>The answer to <c>GET /health</c>: whether a model is loaded, and which.</summary>
 /// <param name="Loaded">Whether a model is loaded and serving.</param>

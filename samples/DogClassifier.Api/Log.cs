@@ -4,9 +4,9 @@ namespace DogClassifier.Api;
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Information,
-        "Predicted {Label} with confidence {Confidence:0.000} for {Input} in {Milliseconds:0.0} ms")]
+        "Predicted {Answer} (best {Label}, confidence {Confidence:0.000}) for {Input} in {Milliseconds:0.0} ms")]
     public static partial void Predicted(
-        ILogger logger, string label, float confidence, string input, double milliseconds);
+        ILogger logger, string answer, string label, float confidence, string input, double milliseconds);
 
     [LoggerMessage(2, LogLevel.Warning, "Refused upload {Input} with {StatusCode}: {Reason}")]
     public static partial void UploadRefused(ILogger logger, string input, int statusCode, string reason);

@@ -46,8 +46,10 @@ public static class PredictionEndpoints
         var watch = Stopwatch.StartNew();
         try
         {
-            var prediction = pool.Predict(settings.ModelName, bytes, input);
-            Log.Predicted(logger, prediction.Label, prediction.Confidence, input, watch.Elapsed.TotalMilliseconds);
+            using var lease = pool.Rent(settings.ModelName);
+            var prediction = lease.Classifier.Predict(bytes, input, settings.ToPredictionOptions());
+            Log.Predicted(logger, prediction.IsUnsure ? PredictionOutput.Unsure : prediction.Label,
+                prediction.Label, prediction.Confidence, input, watch.Elapsed.TotalMilliseconds);
             return TypedResults.Ok(PredictionResponse.From(input, prediction));
         }
         catch (InvalidImageException ex)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using DogClassifier.Prediction;
 using Microsoft.AspNetCore.Http.Features;
@@ -34,6 +35,15 @@ internal sealed class ServiceOptions
 
     /// <summary>The TCP port to listen on; 0 picks a free one. Default: 5080.</summary>
     public int Port { get; set; } = 5080;
+
+    /// <summary>
+    /// The confidence below which <c>/predict</c> answers <c>"unsure"</c> (above 0, at most 1),
+    /// naming the best class in <c>best</c>. Default: <c>null</c> (never unsure).
+    /// </summary>
+    public double? ConfidenceThreshold { get; set; }
+
+    /// <summary>How every prediction is made: with the confidence threshold, if any.</summary>
+    public PredictionOptions ToPredictionOptions() => new() { ConfidenceThreshold = ConfidenceThreshold };
 
     /// <summary>The largest request body accepted: the upload limit plus the multipart envelope.</summary>
     public long RequestBodyLimit => MaxUploadBytes + EnvelopeBytes;
@@ -77,6 +87,12 @@ internal sealed class ServiceOptions
         if (!IPAddress.TryParse(ListenAddress, out _))
         {
             errors.Add($"{Section}:{nameof(ListenAddress)} must be an IP address (was '{ListenAddress}')");
+        }
+
+        if (ConfidenceThreshold is { } threshold && !(threshold > 0 && threshold <= 1))
+        {
+            errors.Add($"{Section}:{nameof(ConfidenceThreshold)} must be above 0 and at most 1 " +
+                $"(was {threshold.ToString(CultureInfo.InvariantCulture)})");
         }
 
         if (Port is < 0 or > 65535)

@@ -46,13 +46,18 @@ internal static class CliApplication
             .WithDescription("Trains a model on a folder of images (one sub-folder per class), saves it, " +
                 "and reports its metrics on a held-out test split.")
             .WithExample("train", "--positive", "dog", "--out", "dog-model.zip")
-            .WithExample("train", "--data", "photos", "--json", "report.json", "--seed", "7");
+            .WithExample("train", "--data", "photos", "--json", "report.json", "--seed", "7")
+            .WithExample("train", "--positive", "dog", "--mirror", "--head-budget", "120",
+                "--report", "report.html");
         config.AddCommand<EvaluateCommand>("evaluate")
             .WithDescription("Measures a model on every image of a folder (one sub-folder per class).")
             .WithExample("evaluate", "--model", "dog-model.zip", "--data", "holdout",
-                "--json", "report.json");
+                "--json", "report.json", "--report", "report.html");
         config.AddCommand<PredictCommand>("predict")
-            .WithDescription("Classifies images, printing one JSON line per image.")
-            .WithExample("predict", "--model", "dog-model.zip", "rex.jpg", "tom.png");
+            .WithDescription("Classifies images, printing one JSON line per image. With --threshold, an " +
+                "image whose best score is below it is printed with class \"unsure\" and \"best\" naming " +
+                "the best class.")
+            .WithExample("predict", "--model", "dog-model.zip", "rex.jpg", "tom.png")
+            .WithExample("predict", "--model", "dog-model.zip", "--threshold", "0.8", "rex.jpg");
     }
 }

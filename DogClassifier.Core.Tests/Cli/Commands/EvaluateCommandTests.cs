@@ -73,6 +73,41 @@ public sealed class EvaluateCommandTests
         });
     }
 
+    [Test]
+    public async Task Evaluate_WithReport_WritesAnOfflineHtmlPageWithTheAccuracy()
+    {
+        var path = Path.Combine(TrainedModel.NewFolder("evaluate-html"), "pages", "report.html");
+
+        var result = await CliHarness.RunAsync(
+            "evaluate", "--model", TrainedModel.ModelPath, "--data", _folder, "--report", path);
+
+        var html = File.ReadAllText(path);
+        var accuracy = (_expected.MicroAccuracy * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %";
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Output);
+            Assert.That(html, Does.Contain("<html").And.Contain(accuracy));
+            Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://"));
+            Assert.That(result.Output, Does.Contain($"HTML report written to {path}"));
+        });
+    }
+
+    [Test]
+    public async Task Evaluate_JsonAndReportTheSameFile_ExitsOneNamingBoth()
+    {
+        var path = Path.Combine(TrainedModel.NewFolder("evaluate-same"), "report");
+
+        var result = await CliHarness.RunAsync(
+            "evaluate", "--model", TrainedModel.ModelPath, "--data", _folder, "--json", path, "--report", path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(result.Output, Does.Contain("--json and --report must name different files"));
+            Assert.That(File.Exists(path), Is.False);
+        });
+    }
+
     private static double Number(JsonElement element, string name) => element.GetProperty(name).GetDouble();
 
     private static List<ClassMetrics> PerClass(JsonElement root) =>

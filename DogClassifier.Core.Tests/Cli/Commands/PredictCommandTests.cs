@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DogClassifier.Cli;
+using DogClassifier.Prediction;
 
 namespace DogClassifier.Tests.Cli.Commands;
 
@@ -62,10 +63,89 @@ public sealed partial class PredictCommandTests
         });
     }
 
+    [Test]
+    public async Task Predict_ThresholdAboveEveryScore_PrintsUnsureWithTheBestClass()
+    {
+        var photos = TrainedModel.UnseenPhotos();
+        var expected = photos.Select(p => TrainedModel.Model.Predict(p)).ToList();
+        Assume.That(expected.Max(p => p.Confidence), Is.LessThan(1f), "a threshold of 1 is above every score");
+
+        var result = await CliHarness.RunAsync(
+            ["predict", "--model", TrainedModel.ModelPath, "--threshold", "1", .. photos]);
+
+        var lines = Lines(result.Output);
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(lines, Has.Length.EqualTo(photos.Count));
+        for (int i = 0; i < photos.Count; i++)
+        {
+            using var json = JsonDocument.Parse(lines[i]);
+            var output = json.RootElement.GetProperty("output");
+            Assert.Multiple(() =>
+            {
+                Assert.That(lines[i], Does.Match(UnsureShape()));
+                Assert.That(output.GetProperty("class").GetString(), Is.EqualTo("unsure"));
+                Assert.That(output.GetProperty("best").GetString(), Is.EqualTo(expected[i].Label));
+                Assert.That(output.GetProperty("confidence").GetDouble(),
+                    Is.EqualTo(Math.Round(expected[i].Confidence, 4)).Within(1e-12));
+            });
+        }
+    }
+
+    [Test]
+    [SetCulture("de-DE")]
+    public async Task Predict_ThresholdAtOrBelowEveryScore_PrintsTheClassWithoutBest()
+    {
+        var photos = TrainedModel.UnseenPhotos();
+
+        var result = await CliHarness.RunAsync(
+            ["predict", "--model", TrainedModel.ModelPath, "--threshold", "0.5", "--tta", .. photos]);
+
+        var lines = Lines(result.Output);
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success));
+        Assert.That(lines, Has.Length.EqualTo(photos.Count));
+        var options = new PredictionOptions { TestTimeAugmentation = true };
+        for (int i = 0; i < photos.Count; i++)
+        {
+            var expected = TrainedModel.Model.Predict(photos[i], options);
+            using var json = JsonDocument.Parse(lines[i]);
+            var output = json.RootElement.GetProperty("output");
+            Assert.Multiple(() =>
+            {
+                Assert.That(lines[i], Does.Match(PredictionShape()));
+                Assert.That(output.GetProperty("class").GetString(), Is.EqualTo(expected.Label));
+                Assert.That(output.GetProperty("confidence").GetDouble(),
+                    Is.EqualTo(Math.Round(expected.Confidence, 4)).Within(1e-12));
+            });
+        }
+    }
+
+    [TestCase("0")]
+    [TestCase("-0.2")]
+    [TestCase("1.01")]
+    [TestCase("NaN")]
+    public async Task Predict_ThresholdOutOfRange_ExitsOneNamingTheOption(string threshold)
+    {
+        var photo = TrainedModel.UnseenPhotos()[0];
+
+        var result = await CliHarness.RunAsync(
+            "predict", "--model", TrainedModel.ModelPath, "--threshold", threshold, photo);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(result.Output, Does.Contain("--threshold must be above 0 and at most 1"));
+            Assert.That(result.Output, Does.Not.Contain("\"input\""));
+        });
+    }
+
     private static string[] Lines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     [GeneratedRegex(
         """^\{"input": "[^"]+", "output": \{"class": "[^"]+", "confidence": (0|1)(\.\d{1,4})?\}\}$""")]
     private static partial Regex PredictionShape();
+
+    [GeneratedRegex(
+        """^\{"input": "[^"]+", "output": \{"class": "unsure", "confidence": (0|1)(\.\d{1,4})?, "best": "[^"]+"\}\}$""")]
+    private static partial Regex UnsureShape();
 }

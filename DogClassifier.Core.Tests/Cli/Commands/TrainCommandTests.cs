@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using DogClassifier.Cli;
+using DogClassifier.Cli.Commands.Train;
 using DogClassifier.Prediction;
+using DogClassifier.Training;
 
 namespace DogClassifier.Tests.Cli.Commands;
 
@@ -14,10 +17,11 @@ public sealed class TrainCommandTests
         TrainedModel.CopyPhotos(data, skip: 0, perClass: 8);
         var modelPath = Path.Combine(folder, "out", "model.zip");
         var jsonPath = Path.Combine(folder, "report.json");
+        var htmlPath = Path.Combine(folder, "report.html");
 
         var result = await CliHarness.RunAsync(
             "train", "--data", data, "--positive", "dog", "--out", modelPath, "--json", jsonPath,
-            "--cache", TrainedModel.CacheDirectory, "--seed", "7");
+            "--report", htmlPath, "--cache", TrainedModel.CacheDirectory, "--seed", "7");
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Success), result.Output);
         using var model = ImageClassifier.Load(modelPath);
@@ -25,6 +29,8 @@ public sealed class TrainCommandTests
         var counts = json.RootElement.GetProperty("counts");
         var confusion = json.RootElement.GetProperty("confusionMatrix").GetProperty("counts");
         var candidates = json.RootElement.GetProperty("candidates");
+        var accuracy = json.RootElement.GetProperty("metrics").GetProperty("microAccuracy").GetDouble();
+        var html = File.ReadAllText(htmlPath);
         Assert.Multiple(() =>
         {
             Assert.That(model.ClassNames, Is.EqualTo(new[] { "dog", "not-dog" }));
@@ -39,6 +45,36 @@ public sealed class TrainCommandTests
                 Is.EqualTo(1));
             Assert.That(result.Output, Does.Contain("Test split:").And.Contain("Head candidates"));
             Assert.That(result.Output, Does.Contain($"Model saved to {modelPath}"));
+            Assert.That(result.Output, Does.Contain($"HTML report written to {htmlPath}"));
+            Assert.That(html, Does.Contain("<html").And.Contain("Test split")
+                .And.Contain((accuracy * 100).ToString("0.00", CultureInfo.InvariantCulture) + " %"));
+            Assert.That(html, Does.Not.Contain("http://").And.Not.Contain("https://"));
+        });
+    }
+
+    [Test]
+    public void ToTrainingOptions_MirrorAndHeadBudget_ReachTheLibrarysOptions()
+    {
+        var settings = new TrainSettings { Mirror = true, HeadBudget = 12.5 };
+
+        var options = settings.ToTrainingOptions();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.MirrorAugmentation, Is.True);
+            Assert.That(options.HeadSearchBudget, Is.EqualTo(TimeSpan.FromMilliseconds(12_500)));
+        });
+    }
+
+    [Test]
+    public void ToTrainingOptions_Defaults_MatchTheLibrarysDefaults()
+    {
+        var options = new TrainSettings().ToTrainingOptions();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.MirrorAugmentation, Is.EqualTo(TrainingOptions.Default.MirrorAugmentation));
+            Assert.That(options.HeadSearchBudget, Is.EqualTo(TrainingOptions.Default.HeadSearchBudget));
         });
     }
 }

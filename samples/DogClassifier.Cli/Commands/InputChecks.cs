@@ -58,6 +58,18 @@ internal sealed class InputChecks
         return this;
     }
 
+    /// <summary>Checks that two files to be written are not the same file.</summary>
+    public InputChecks Different(string option, string? path, string otherOption, string? otherPath)
+    {
+        if (!string.IsNullOrWhiteSpace(path) && !string.IsNullOrWhiteSpace(otherPath)
+            && string.Equals(Path.GetFullPath(path), Path.GetFullPath(otherPath), StringComparison.Ordinal))
+        {
+            _problems.Add($"{option} and {otherOption} must name different files");
+        }
+
+        return this;
+    }
+
     public InputChecks NotBlank(string option, string? value)
     {
         if (value is not null && string.IsNullOrWhiteSpace(value))

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(1007, LogLevel.Debug, "Evaluating {Model} on {Folder}")]
     public static partial void EvaluationStarted(ILogger logger, string model, string folder);
+
+    [LoggerMessage(1008, LogLevel.Information, "Wrote the HTML report to {Path}")]
+    public static partial void HtmlReportWritten(ILogger logger, string path);
 }

@@ -5,8 +5,10 @@ namespace DogClassifier.Cli.Reporting;
 
 /// <summary>
 /// The one JSON line <c>predict</c> prints per image:
-/// <c>{"input": "dog.jpg", "output": {"class": "dog", "confidence": 0.9412}}</c>, or
-/// <c>{"input": "bad.jpg", "error": "the file is empty"}</c>.
+/// <c>{"input": "dog.jpg", "output": {"class": "dog", "confidence": 0.9412}}</c>; for an answer
+/// below the confidence threshold
+/// <c>{"input": "odd.jpg", "output": {"class": "unsure", "confidence": 0.61, "best": "dog"}}</c>;
+/// or <c>{"input": "bad.jpg", "error": "the file is empty"}</c>.
 /// </summary>
 internal static class PredictionLine
 {
@@ -20,6 +22,17 @@ internal static class PredictionLine
     public static string Success(string input, string label, double confidence) =>
         $"{{\"input\": {Quote(input)}, \"output\": {{\"class\": {Quote(label)}, " +
         $"\"confidence\": {Round(confidence)}}}}}";
+
+    /// <summary>The class printed for an answer below the confidence threshold.</summary>
+    public const string UnsureClass = "unsure";
+
+    /// <summary>A classified image whose best score fell below the confidence threshold.</summary>
+    /// <param name="input">The image's file name, without its folder.</param>
+    /// <param name="best">The class with the highest score.</param>
+    /// <param name="confidence">That class's score, between 0 and 1.</param>
+    public static string Unsure(string input, string best, double confidence) =>
+        $"{{\"input\": {Quote(input)}, \"output\": {{\"class\": {Quote(UnsureClass)}, " +
+        $"\"confidence\": {Round(confidence)}, \"best\": {Quote(best)}}}}}";
 
     /// <summary>An image that could not be classified.</summary>
     /// <param name="input">The image's file name, without its folder.</param>

@@ -28,21 +28,17 @@ internal sealed class EvaluateCommand(IAnsiConsole console, ILoggerFactory logge
 
         using var model = ImageClassifier.Load(modelPath, loggerFactory: loggerFactory);
         var dataset = ImageDataset.FromFolder(data.Path, DatasetOptions.Default, _logger);
+        var options = new PredictionOptions { TestTimeAugmentation = settings.Tta };
         var evaluation = Stopwatch.StartNew();
         var metrics = await console.Status().StartAsync(
             $"Evaluating {Markup.Escape(Path.GetFileName(modelPath))} on {dataset.Images.Count} images",
-            _ => Task.Run(() => model.Evaluate(dataset, cancellationToken), cancellationToken));
+            _ => Task.Run(() => model.Evaluate(dataset, options, cancellationToken), cancellationToken));
         var evaluationTime = evaluation.Elapsed;
 
         var report = RunReport.FromEvaluation(
             metrics, dataset, data, modelPath, evaluationTime, watch.Elapsed);
         ConsoleReport.Write(console, report);
-        if (settings.Json is { } json)
-        {
-            var written = JsonReportWriter.Write(json, report);
-            Log.ReportWritten(_logger, written);
-            console.MarkupLineInterpolated($"Report written to [blue]{written}[/]");
-        }
+        ReportFiles.Write(console, _logger, report, settings.Json, settings.Report);
 
         return ExitCodes.Success;
     }

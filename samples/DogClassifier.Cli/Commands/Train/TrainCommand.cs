@@ -41,12 +41,7 @@ internal sealed class TrainCommand(IAnsiConsole console, ILoggerFactory loggerFa
         ConsoleReport.Write(console, report);
         console.MarkupLineInterpolated($"Model saved to [blue]{modelPath}[/]");
         PredictHeldOut(modelPath, split.Test, options);
-        if (settings.Json is { } json)
-        {
-            var written = JsonReportWriter.Write(json, report);
-            Log.ReportWritten(_logger, written);
-            console.MarkupLineInterpolated($"Report written to [blue]{written}[/]");
-        }
+        ReportFiles.Write(console, _logger, report, settings.Json, settings.Report);
 
         return ExitCodes.Success;
     }

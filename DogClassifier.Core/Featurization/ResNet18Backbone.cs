@@ -89,6 +89,43 @@ internal sealed class ResNet18Backbone : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the network alone on an input that is already prepared (BGR planes, ImageNet mean
+    /// subtracted): the ceiling that decoding and resizing are measured against.
+    /// </summary>
+    public void RunNetwork(ReadOnlySpan<float> prepared, Span<float> features)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var buffers = _buffers.Get();
+        try
+        {
+            prepared[..ImageDecoder.TensorLength].CopyTo(buffers.Prepared);
+            _network.Run(buffers.RunOptions, [_netInput], [buffers.PreparedValue], [_netOutput], [buffers.OutputValue]);
+            buffers.Output.AsSpan(0, FeatureSize).CopyTo(features);
+        }
+        finally
+        {
+            _buffers.Return(buffers);
+        }
+    }
+
+    /// <summary>Runs the preprocessing network alone: RGB planes in 0–255 to the network's input.</summary>
+    public void Prepare(ReadOnlySpan<float> rgbPlanes, Span<float> prepared)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var buffers = _buffers.Get();
+        try
+        {
+            rgbPlanes[..ImageDecoder.TensorLength].CopyTo(buffers.Input);
+            _preprocess.Run(buffers.RunOptions, [_prepInput], [buffers.InputValue], [_prepOutput], [buffers.PreparedValue]);
+            buffers.Prepared.AsSpan(0, ImageDecoder.TensorLength).CopyTo(prepared);
+        }
+        finally
+        {
+            _buffers.Return(buffers);
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed)

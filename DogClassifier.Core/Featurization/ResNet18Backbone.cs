@@ -9,12 +9,20 @@ namespace DogClassifier.Featurization;
 
 /// <summary>
 /// The frozen ImageNet-pretrained ResNet-18 shipped by <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c>,
-/// run by ONNX Runtime: the package's preprocessing network (RGB to BGR, ImageNet mean subtracted)
+/// run by ONNX Runtime: the package's preprocessing (RGB to BGR, ImageNet mean subtracted)
 /// followed by the network itself, whose 512 pooled activations are the features.
 /// </summary>
 /// <remarks>
-/// Thread-safe: ONNX Runtime sessions accept concurrent runs, and each run takes its own buffers
-/// from a pool.
+/// <para>
+/// Thread-safe: ONNX Runtime sessions accept concurrent runs, and each run uses its own
+/// <see cref="NetworkLane"/>, taken from a pool.
+/// </para>
+/// <para>
+/// On the CPU the network is loaded twice. One session spreads a single image over
+/// <see cref="BackboneOptions.IntraOpThreads"/> threads, for the latency of a lone prediction;
+/// the other runs each image on the calling thread alone, for many images at once, one per
+/// core, where splitting every image over all cores would only add waiting between threads.
+/// </para>
 /// </remarks>
 internal sealed class ResNet18Backbone : IDisposable
 {
@@ -22,17 +30,14 @@ internal sealed class ResNet18Backbone : IDisposable
 
     private const string PreprocessFile = "ResNetPrepOnnx/ResNetPreprocess.onnx";
     private const string NetworkFile = "ResNet18Onnx/ResNet18.onnx";
-    private static readonly long[] InputShape = [1, 3, ImageDecoder.InputSize, ImageDecoder.InputSize];
-    private static readonly long[] OutputShape = [1, FeatureSize, 1, 1];
 
     private readonly InferenceSession _preprocess;
     private readonly InferenceSession _network;
-    private readonly string _prepInput;
-    private readonly string _prepOutput;
-    private readonly string _netInput;
-    private readonly string _netOutput;
-    private readonly ObjectPool<Buffers> _buffers =
-        new DefaultObjectPoolProvider { MaximumRetained = 32 }.Create(new BuffersPolicy());
+    private readonly InferenceSession _perCore;
+    private readonly PrePackedWeightsContainer _sharedWeights = new();
+    private readonly ObjectPool<NetworkLane> _lanes =
+        new DefaultObjectPoolProvider { MaximumRetained = 32 }.Create(new LanePolicy());
+    private int _inFlight;
     private bool _disposed;
 
     public ResNet18Backbone(BackboneOptions options, ILogger logger)
@@ -53,14 +58,21 @@ internal sealed class ResNet18Backbone : IDisposable
             }
         }
 
-        using var sessionOptions = CreateSessionOptions(options, logger, out var device);
+        using var sessionOptions = BackboneSessions.Create(options, options.IntraOpThreads, logger, out var device);
         Device = device;
         _preprocess = new InferenceSession(prepPath, sessionOptions);
-        _network = new InferenceSession(netPath, sessionOptions);
-        _prepInput = _preprocess.InputNames[0];
-        _prepOutput = _preprocess.OutputNames[0];
-        _netInput = _network.InputNames[0];
-        _netOutput = _network.OutputNames[0];
+        _network = new InferenceSession(netPath, sessionOptions, _sharedWeights);
+        if (BackboneSessions.NeedsPerCoreSession(options, device))
+        {
+            using var perCoreOptions = BackboneSessions.Create(options, intraOpThreads: 1, logger, out _);
+            _perCore = new InferenceSession(netPath, perCoreOptions, _sharedWeights);
+        }
+        else
+        {
+            _perCore = _network;
+        }
+
+        Preparation = InputPreparation.FromNetwork(Prepare);
         Hash = HashFiles(prepPath, netPath);
         Log.BackboneLoaded(logger, directory, Device, Hash[..12]);
     }
@@ -71,21 +83,36 @@ internal sealed class ResNet18Backbone : IDisposable
     /// <summary>"CPU" or "CUDA:n".</summary>
     public string Device { get; }
 
-    /// <summary>Runs one input tensor (three planes of 224² floats in 0–255) through the network.</summary>
-    public void Featurize(ReadOnlySpan<float> tensor, Span<float> features)
+    /// <summary>The preprocessing network's arithmetic, applied while filling a lane's input.</summary>
+    public InputPreparation Preparation { get; }
+
+    /// <summary>Takes a lane from the pool; give it back with <see cref="ReturnLane"/>.</summary>
+    public NetworkLane RentLane()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var buffers = _buffers.Get();
+        return _lanes.Get();
+    }
+
+    public void ReturnLane(NetworkLane lane) => _lanes.Return(lane);
+
+    /// <summary>Runs the network on the lane's input, into its output.</summary>
+    /// <param name="lane">The prepared input and the output.</param>
+    /// <param name="use">
+    /// <see cref="NetworkUse.Batch"/> for one of many images run at once, one per core; otherwise
+    /// the image gets every core, unless other runs are already in flight.
+    /// </param>
+    public void Run(NetworkLane lane, NetworkUse use)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var concurrent = Interlocked.Increment(ref _inFlight);
         try
         {
-            tensor[..ImageDecoder.TensorLength].CopyTo(buffers.Input);
-            _preprocess.Run(buffers.RunOptions, [_prepInput], [buffers.InputValue], [_prepOutput], [buffers.PreparedValue]);
-            _network.Run(buffers.RunOptions, [_netInput], [buffers.PreparedValue], [_netOutput], [buffers.OutputValue]);
-            buffers.Output.AsSpan(0, FeatureSize).CopyTo(features);
+            var session = use == NetworkUse.Batch || concurrent > 1 ? _perCore : _network;
+            session.Run(lane.RunOptions, session.InputNames, lane.InputValues, session.OutputNames, lane.OutputValues);
         }
         finally
         {
-            _buffers.Return(buffers);
+            Interlocked.Decrement(ref _inFlight);
         }
     }
 
@@ -93,37 +120,36 @@ internal sealed class ResNet18Backbone : IDisposable
     /// Runs the network alone on an input that is already prepared (BGR planes, ImageNet mean
     /// subtracted): the ceiling that decoding and resizing are measured against.
     /// </summary>
-    public void RunNetwork(ReadOnlySpan<float> prepared, Span<float> features)
+    public void RunNetwork(ReadOnlySpan<float> prepared, Span<float> features, NetworkUse use)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var buffers = _buffers.Get();
+        var lane = RentLane();
         try
         {
-            prepared[..ImageDecoder.TensorLength].CopyTo(buffers.Prepared);
-            _network.Run(buffers.RunOptions, [_netInput], [buffers.PreparedValue], [_netOutput], [buffers.OutputValue]);
-            buffers.Output.AsSpan(0, FeatureSize).CopyTo(features);
+            prepared[..ImageDecoder.TensorLength].CopyTo(lane.Input);
+            Run(lane, use);
+            lane.Output.CopyTo(features);
         }
         finally
         {
-            _buffers.Return(buffers);
+            ReturnLane(lane);
         }
     }
 
-    /// <summary>Runs the preprocessing network alone: RGB planes in 0–255 to the network's input.</summary>
+    /// <summary>
+    /// Runs the package's preprocessing network as shipped: RGB planes in 0–255 to the network's
+    /// input. <see cref="Preparation"/> does the same arithmetic without it.
+    /// </summary>
     public void Prepare(ReadOnlySpan<float> rgbPlanes, Span<float> prepared)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var buffers = _buffers.Get();
-        try
-        {
-            rgbPlanes[..ImageDecoder.TensorLength].CopyTo(buffers.Input);
-            _preprocess.Run(buffers.RunOptions, [_prepInput], [buffers.InputValue], [_prepOutput], [buffers.PreparedValue]);
-            buffers.Prepared.AsSpan(0, ImageDecoder.TensorLength).CopyTo(prepared);
-        }
-        finally
-        {
-            _buffers.Return(buffers);
-        }
+        var shape = new long[] { 1, 3, ImageDecoder.InputSize, ImageDecoder.InputSize };
+        var input = rgbPlanes[..ImageDecoder.TensorLength].ToArray();
+        var output = new float[ImageDecoder.TensorLength];
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var outputValue = OrtValue.CreateTensorValueFromMemory(output, shape);
+        using var runOptions = new RunOptions();
+        _preprocess.Run(runOptions, _preprocess.InputNames, [inputValue], _preprocess.OutputNames, [outputValue]);
+        output.CopyTo(prepared);
     }
 
     public void Dispose()
@@ -136,32 +162,16 @@ internal sealed class ResNet18Backbone : IDisposable
         _disposed = true;
         _preprocess.Dispose();
         _network.Dispose();
-        (_buffers as IDisposable)?.Dispose();
-    }
-
-    private static SessionOptions CreateSessionOptions(BackboneOptions options, ILogger logger, out string device)
-    {
-        device = "CPU";
-        SessionOptions? sessionOptions = null;
-        if (options.GpuDeviceId is int gpu)
+        if (!ReferenceEquals(_perCore, _network))
         {
-            try
-            {
-                sessionOptions = SessionOptions.MakeSessionOptionWithCudaProvider(gpu);
-                device = $"CUDA:{gpu}";
-            }
-            catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
-            {
-                Log.GpuUnavailable(logger, gpu, ex.Message);
-            }
+            _perCore.Dispose();
         }
 
-        sessionOptions ??= new SessionOptions();
-        sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
-        sessionOptions.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
-        sessionOptions.IntraOpNumThreads = options.IntraOpThreads;
-        return sessionOptions;
+        _sharedWeights.Dispose();
+        (_lanes as IDisposable)?.Dispose();
     }
+
+    private void Prepare(float[] rgbPlanes, float[] prepared) => Prepare(rgbPlanes.AsSpan(), prepared.AsSpan());
 
     private static string HashFiles(params string[] paths)
     {
@@ -174,43 +184,10 @@ internal sealed class ResNet18Backbone : IDisposable
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>One run's input, intermediate and output, pinned once and reused.</summary>
-    private sealed class Buffers : IDisposable
+    private sealed class LanePolicy : PooledObjectPolicy<NetworkLane>
     {
-        public Buffers()
-        {
-            InputValue = OrtValue.CreateTensorValueFromMemory(Input, InputShape);
-            PreparedValue = OrtValue.CreateTensorValueFromMemory(Prepared, InputShape);
-            OutputValue = OrtValue.CreateTensorValueFromMemory(Output, OutputShape);
-        }
+        public override NetworkLane Create() => new();
 
-        public float[] Input { get; } = new float[ImageDecoder.TensorLength];
-
-        public float[] Prepared { get; } = new float[ImageDecoder.TensorLength];
-
-        public float[] Output { get; } = new float[FeatureSize];
-
-        public OrtValue InputValue { get; }
-
-        public OrtValue PreparedValue { get; }
-
-        public OrtValue OutputValue { get; }
-
-        public RunOptions RunOptions { get; } = new();
-
-        public void Dispose()
-        {
-            RunOptions.Dispose();
-            InputValue.Dispose();
-            PreparedValue.Dispose();
-            OutputValue.Dispose();
-        }
-    }
-
-    private sealed class BuffersPolicy : PooledObjectPolicy<Buffers>
-    {
-        public override Buffers Create() => new();
-
-        public override bool Return(Buffers obj) => true;
+        public override bool Return(NetworkLane obj) => true;
     }
 }

@@ -71,15 +71,32 @@ internal static class ImageDecoder
             throw new ArgumentException($"The destination holds {destination.Length} floats; {TensorLength} are needed.", nameof(destination));
         }
 
-        using var square = new SKBitmap(new SKImageInfo(InputSize, InputSize, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var decoded = DecodeOriented(bytes, source, options, InputSize, out var origin))
+        using var square = CreateSquare();
+        DecodeToSquare(bytes, source, options, square, mirror);
+        WritePlanes(square.GetPixelSpan(), destination);
+    }
+
+    /// <summary>A bitmap of the network's input size that <see cref="DecodeToSquare"/> can draw into.</summary>
+    public static SKBitmap CreateSquare() =>
+        new(new SKImageInfo(InputSize, InputSize, SKColorType.Rgba8888, SKAlphaType.Premul));
+
+    /// <summary>
+    /// Decodes an image into <paramref name="square"/>, a bitmap made by <see cref="CreateSquare"/>
+    /// that is reused from image to image: RGBA bytes, upright and resized as the options say.
+    /// </summary>
+    /// <exception cref="InvalidImageException">The bytes are not a usable image.</exception>
+    public static void DecodeToSquare(
+        ReadOnlySpan<byte> bytes, string source, ImageOptions options, SKBitmap square, bool mirror = false)
+    {
+        if (square.Width != InputSize || square.Height != InputSize || square.ColorType != SKColorType.Rgba8888)
         {
-            using var canvas = new SKCanvas(square);
-            canvas.Clear(Background(options));
-            DrawFitted(canvas, decoded, origin, options.ResizeMode, mirror);
+            throw new ArgumentException($"The square must be an RGBA bitmap of {InputSize}×{InputSize} pixels.", nameof(square));
         }
 
-        WritePlanes(square.GetPixelSpan(), destination);
+        using var decoded = DecodeOriented(bytes, source, options, InputSize, out var origin);
+        using var canvas = new SKCanvas(square);
+        canvas.Clear(Background(options));
+        DrawFitted(canvas, decoded, origin, options.ResizeMode, mirror);
     }
 
     /// <summary>Decodes an upright image whose long side is at most <paramref name="maxSide"/> pixels.</summary>
@@ -128,6 +145,8 @@ internal static class ImageDecoder
         var result = codec.GetPixels(target, bitmap.GetPixels());
         if (result is SKCodecResult.Success)
         {
+            // Immutable pixels are drawn in place; mutable ones would be copied first.
+            bitmap.SetImmutable();
             return bitmap;
         }
 

@@ -16,8 +16,10 @@ internal sealed record BenchmarkSettings
           --rounds N           Rounds that alternate the network alone and the whole featurization. Default: 3.
           --predictions N      Single-image predictions timed for the latency figures. Default: 200.
           --train-per-class N  Photos per class for the model that predictions use. Default: 20.
-          --skip-cache         Skip the cold and warm retraining with the feature cache.
-          --explore            Also measure the alternative threading and session settings.
+          --sections LIST      Which parts to run, comma-separated, from: throughput (the network alone
+                               against featurization, with peak memory), latency (single and concurrent
+                               predictions), cache (cold and warm retraining), explore (the alternative
+                               threading and session settings). Default: throughput,latency,cache.
           --help               Show this text.
         """;
 
@@ -31,9 +33,11 @@ internal sealed record BenchmarkSettings
 
     public int TrainPerClass { get; init; } = 20;
 
-    public bool SkipCache { get; init; }
+    public IReadOnlySet<string> Sections { get; init; } = new HashSet<string>(DefaultSections);
 
-    public bool Explore { get; init; }
+    private static readonly string[] DefaultSections = ["throughput", "latency", "cache"];
+
+    private static readonly string[] AllSections = [.. DefaultSections, "explore"];
 
     public bool Help { get; init; }
 
@@ -53,8 +57,7 @@ internal sealed record BenchmarkSettings
                 "--rounds" => settings with { Rounds = Number(errors, "--rounds", Value(), min: 1) },
                 "--predictions" => settings with { Predictions = Number(errors, "--predictions", Value(), min: 10) },
                 "--train-per-class" => settings with { TrainPerClass = Number(errors, "--train-per-class", Value(), min: 8) },
-                "--skip-cache" => settings with { SkipCache = true },
-                "--explore" => settings with { Explore = true },
+                "--sections" => settings with { Sections = SectionList(errors, Value()) },
                 "--help" or "-h" => settings with { Help = true },
                 var other => Unknown(errors, other, settings),
             };
@@ -77,6 +80,18 @@ internal sealed record BenchmarkSettings
 
         errors.Add($"{name} needs a whole number of at least {min} (was '{text ?? "nothing"}')");
         return min;
+    }
+
+    private static HashSet<string> SectionList(List<string> errors, string? text)
+    {
+        var sections = (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = sections.Except(AllSections, StringComparer.Ordinal).ToList();
+        if (sections.Length == 0 || unknown.Count > 0)
+        {
+            errors.Add($"--sections takes a list from {string.Join(", ", AllSections)} (was '{text ?? "nothing"}')");
+        }
+
+        return [.. sections];
     }
 
     private static string? Missing(List<string> errors, string name)

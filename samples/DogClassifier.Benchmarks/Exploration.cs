@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DogClassifier.Data;
 using DogClassifier.Featurization;
 using DogClassifier.Imaging;
 using Microsoft.ML.OnnxRuntime;
@@ -6,14 +7,19 @@ using Microsoft.ML.OnnxRuntime;
 namespace DogClassifier.Benchmarks;
 
 /// <summary>
-/// The alternatives behind the production settings: ONNX Runtime session settings and threading
-/// for the network alone, measured round-robin so that each variant sees the same load.
+/// The alternatives behind the production settings: ONNX Runtime session settings and threading,
+/// for the network alone and for the whole featurization, measured round-robin so that every
+/// variant sees the same load.
 /// </summary>
-internal sealed class Exploration(ReadyTensors tensors)
+internal sealed class Exploration(ImageOptions options, InputPreparation preparation, ReadyTensors tensors)
 {
     private const int RunsPerMeasurement = 60;
 
-    private static readonly SessionVariant[] Variants =
+    private static readonly SessionVariant Defaults = new("", 0, Spinning: true, Callers: 1);
+    private static readonly SessionVariant OneThread = new("", 1, Spinning: false, Callers: 2);
+    private static readonly SessionVariant NoSpinning = new("", 0, Spinning: false, Callers: 2);
+
+    private static readonly SessionVariant[] NetworkVariants =
     [
         new("2 threads, spinning, 1 caller (ORT defaults)", 0, Spinning: true, Callers: 1),
         new("2 threads, no spinning, 1 caller", 0, Spinning: false, Callers: 1),
@@ -27,30 +33,56 @@ internal sealed class Exploration(ReadyTensors tensors)
         new("2 threads, no spinning, 1 caller, no memory arena", 0, Spinning: false, Callers: 1, Arena: false),
     ];
 
-    public void Run(int rounds)
+    private static readonly EndToEndVariant[] EndToEndVariants =
+    [
+        new("before: 2 workers, ORT defaults, preprocessing network", Defaults with { Callers = 2 },
+            Threading.Workers, PreprocessingNetwork: true),
+        new("2 workers, 1-thread session, preprocessing network", OneThread, Threading.Workers, PreprocessingNetwork: true),
+        new("2 workers, 1-thread session, preparation in place", OneThread, Threading.Workers, PreprocessingNetwork: false),
+        new("2 workers, 2-thread session without spinning, in place", NoSpinning, Threading.Workers, PreprocessingNetwork: false),
+        new("decoder + 1 network thread on a 2-thread session, spinning", Defaults, Threading.DecodeThenNetwork, false),
+        new("decoder + 1 network thread on a 2-thread session, no spinning", NoSpinning with { Callers = 1 },
+            Threading.DecodeThenNetwork, false),
+        new("decoder + 2 network threads on a 1-thread session", OneThread, Threading.DecodeThenNetwork, false),
+    ];
+
+    public void Run(ImageDataset photos, int rounds)
     {
-        Figures.Heading($"Network alone under other session settings, images/s over {rounds} rounds");
-        var path = Path.Combine(BackboneOptions.Default.ResolveModelDirectory(), "ResNet18Onnx", "ResNet18.onnx");
-        var figures = Variants.ToDictionary(v => v, _ => new List<double>());
+        var network = NetworkVariants.ToDictionary(v => v.Name, _ => new List<double>());
+        var endToEnd = EndToEndVariants.ToDictionary(v => v.Name, _ => new List<double>());
+        var sample = photos.Images.Take(Math.Min(photos.Images.Count, 120)).ToList();
         for (int round = 0; round < rounds; round++)
         {
-            foreach (var variant in Variants)
+            Console.WriteLine($"  exploration round {round + 1} of {rounds}");
+            foreach (var variant in NetworkVariants)
             {
-                figures[variant].Add(Measure(path, variant));
+                network[variant.Name].Add(Measure(variant));
+            }
+
+            foreach (var variant in EndToEndVariants)
+            {
+                endToEnd[variant.Name].Add(variant.Measure(ModelFiles.Default, options, preparation, sample));
             }
         }
 
-        foreach (var variant in Variants)
+        Figures.Heading($"Network alone under other session settings, images/s over {rounds} rounds");
+        foreach (var (name, figures) in network)
         {
-            Figures.Line(variant.Name, Figures.Range(figures[variant]));
+            Figures.Line(name, Figures.Range(figures));
+        }
+
+        Figures.Heading($"Featurization of {sample.Count} photos under other threading, images/s over {rounds} rounds");
+        foreach (var (name, figures) in endToEnd)
+        {
+            Figures.Line(name, Figures.Range(figures));
         }
     }
 
-    private double Measure(string modelPath, SessionVariant variant)
+    private double Measure(SessionVariant variant)
     {
         using var sessionOptions = variant.CreateOptions();
         var sessions = Enumerable.Range(0, variant.SessionPerCaller ? variant.Callers : 1)
-            .Select(_ => new InferenceSession(modelPath, sessionOptions))
+            .Select(_ => new InferenceSession(ModelFiles.Default.Network, sessionOptions))
             .ToList();
         try
         {
@@ -71,15 +103,11 @@ internal sealed class Exploration(ReadyTensors tensors)
         var threads = Enumerable.Range(0, callers).Select(c => new Thread(() =>
         {
             var session = sessions[c % sessions.Count];
-            var input = new float[ImageDecoder.TensorLength];
-            var output = new float[ResNet18Backbone.FeatureSize];
-            using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, 3, ImageDecoder.InputSize, ImageDecoder.InputSize]);
-            using var outputValue = OrtValue.CreateTensorValueFromMemory(output, [1, ResNet18Backbone.FeatureSize, 1, 1]);
-            using var runOptions = new RunOptions();
+            using var lane = new NetworkLane();
             for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                tensors[i].CopyTo(input, 0);
-                session.Run(runOptions, [session.InputNames[0]], [inputValue], [session.OutputNames[0]], [outputValue]);
+                tensors[i].CopyTo(lane.Input, 0);
+                session.Run(lane.RunOptions, session.InputNames, lane.InputValues, session.OutputNames, lane.OutputValues);
             }
         })).ToList();
         threads.ForEach(t => t.Start());

@@ -19,7 +19,7 @@ internal sealed class LatencyBenchmark(ImageClassifier model, ResNet18Backbone b
         for (int i = 0; i < 5; i++)
         {
             model.Predict(photos[i % photos.Count].Path);
-            backbone.RunNetwork(tensors[i], features);
+            backbone.RunNetwork(tensors[i], features, NetworkUse.Single);
         }
 
         var predict = new List<double>(count);
@@ -30,7 +30,7 @@ internal sealed class LatencyBenchmark(ImageClassifier model, ResNet18Backbone b
             model.Predict(photos[i % photos.Count].Path);
             predict.Add(watch.Elapsed.TotalMilliseconds);
             watch.Restart();
-            backbone.RunNetwork(tensors[i], features);
+            backbone.RunNetwork(tensors[i], features, NetworkUse.Single);
             network.Add(watch.Elapsed.TotalMilliseconds);
         }
 

@@ -35,23 +35,27 @@ Console.WriteLine($"  load average at start: {Machine.LoadAverage()}");
 using var memory = new MemorySampler(TimeSpan.FromMilliseconds(20));
 using var lease = BackboneLease.Acquire(BackboneOptions.Default, NullLogger.Instance);
 var tensors = new ReadyTensors(lease.Backbone, ImageOptions.Default, photos.Images, count: 8);
-new ThroughputBenchmark(lease.Backbone, ImageOptions.Default, tensors).Run(photos, settings.Rounds, memory);
-
-var training = PhotoSet.PerClass(all, settings.TrainPerClass).Split();
-using (var trained = await new ImageClassifierTrainer(new TrainingOptions { UseFeatureCache = false })
-    .TrainAsync(training))
+if (settings.Sections.Contains("throughput"))
 {
+    new ThroughputBenchmark(lease.Backbone, ImageOptions.Default, tensors).Run(photos, settings.Rounds, memory);
+}
+
+if (settings.Sections.Contains("latency"))
+{
+    var training = PhotoSet.PerClass(all, settings.TrainPerClass).Split();
+    using var trained = await new ImageClassifierTrainer(new TrainingOptions { UseFeatureCache = false })
+        .TrainAsync(training);
     new LatencyBenchmark(trained.Model, lease.Backbone, tensors).Run(photos.Images, settings.Predictions);
 }
 
-if (!settings.SkipCache)
+if (settings.Sections.Contains("cache"))
 {
     await CacheBenchmark.RunAsync(photos);
 }
 
-if (settings.Explore)
+if (settings.Sections.Contains("explore"))
 {
-    new Exploration(tensors).Run(settings.Rounds);
+    new Exploration(ImageOptions.Default, lease.Backbone.Preparation, tensors).Run(photos, settings.Rounds);
 }
 
 Console.WriteLine();

@@ -25,8 +25,8 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
         {
             var chunk = photos.Images.Where((_, i) => i % rounds == round).ToList();
             var ceilingCount = Math.Clamp(chunk.Count, 60, 200);
-            single.Add(Ceiling(ceilingCount, 1));
-            concurrent.Add(Ceiling(ceilingCount, callers));
+            single.Add(Ceiling(ceilingCount, 1, NetworkUse.Single));
+            concurrent.Add(Ceiling(ceilingCount, callers, NetworkUse.Batch));
 
             memory.Resume();
             endToEnd.Add(Featurize(chunk));
@@ -38,8 +38,8 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
         }
 
         var best = single.Zip(concurrent, Math.Max).ToList();
-        Figures.Line("network alone, 1 caller (production session)", Figures.Range(single));
-        Figures.Line($"network alone, {callers} concurrent callers", Figures.Range(concurrent));
+        Figures.Line("network alone, 1 caller (single-image session)", Figures.Range(single));
+        Figures.Line($"network alone, {callers} concurrent callers (batch session)", Figures.Range(concurrent));
         Figures.Line("featurization: read, decode, resize, network (no cache)", Figures.Range(endToEnd));
         Figures.Line("ratio featurization / network with 1 caller", Figures.Range(Ratios(endToEnd, single), "0.00"));
         Figures.Line("ratio featurization / best network figure", Figures.Range(Ratios(endToEnd, best), "0.00"));
@@ -49,7 +49,7 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
     private static List<double> Ratios(List<double> numerators, List<double> denominators) =>
         [.. numerators.Zip(denominators, (n, d) => n / d)];
 
-    private double Ceiling(int count, int callers)
+    private double Ceiling(int count, int callers, NetworkUse use)
     {
         var next = -1;
         var watch = Stopwatch.StartNew();
@@ -58,7 +58,7 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
             var features = new float[ResNet18Backbone.FeatureSize];
             for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                backbone.RunNetwork(tensors[i], features);
+                backbone.RunNetwork(tensors[i], features, use);
             }
         })).ToList();
         threads.ForEach(t => t.Start());

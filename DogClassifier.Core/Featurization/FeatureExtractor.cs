@@ -20,11 +20,15 @@ internal sealed record ExtractionResult(float[]?[] Features, IReadOnlyList<Skipp
 /// <remarks>
 /// A list of images is shared by one worker per core. Each worker takes the next image, decodes
 /// it into its own reused buffers and runs the network on it single-threaded, so that every
-/// core is always busy with one image and no thread waits for another.
+/// core is always busy with one image and no thread waits for another. A lone image, as in a
+/// prediction, is instead spread over the cores: resized in strips, then run on every core.
 /// </remarks>
 internal sealed class FeatureExtractor(
     ResNet18Backbone backbone, ImageOptions imageOptions, FeatureCache? cache, ILogger logger)
 {
+    /// <summary>A lone image is resized in this many strips at once, for its latency.</summary>
+    private static readonly int SingleImageStrips = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>The preprocessing and network identity that cached features depend on.</summary>
     public string Fingerprint(bool mirror) => string.Create(
         CultureInfo.InvariantCulture,
@@ -104,7 +108,8 @@ internal sealed class FeatureExtractor(
 
     private float[] FromNetwork(NetworkLane lane, ReadOnlySpan<byte> bytes, string source, bool mirror, NetworkUse use)
     {
-        ImageDecoder.DecodeToSquare(bytes, source, imageOptions, lane.Square, mirror);
+        var strips = use == NetworkUse.Single ? SingleImageStrips : 1;
+        ImageDecoder.DecodeToSquare(bytes, source, imageOptions, lane.Square, mirror, strips);
         backbone.Preparation.Write(lane.Square.GetPixelSpan(), lane.Input);
         backbone.Run(lane, use);
         return (float[])lane.Output.Clone();

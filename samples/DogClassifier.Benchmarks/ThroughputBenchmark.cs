@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DogClassifier.Data;
 using DogClassifier.Featurization;
 using DogClassifier.Imaging;
@@ -8,51 +7,77 @@ namespace DogClassifier.Benchmarks;
 
 /// <summary>
 /// The network alone on ready inputs (the ceiling) against the whole featurization of real photos
-/// (read, decode, resize, network), alternated round by round so that each ratio compares
-/// figures taken under the same load.
+/// (read, decode, resize, network). The two alternate in small blocks, so that each ratio
+/// compares figures taken under the same load.
 /// </summary>
 internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOptions options, ReadyTensors tensors)
 {
+    private const int PhotosPerBlock = 40;
+    private const int NetworkRunsPerBlock = 20;
+
+    private readonly FeatureExtractor _extractor = new(backbone, options, cache: null, NullLogger.Instance);
+
     public void Run(ImageDataset photos, int rounds, MemorySampler memory)
     {
         Figures.Heading("Throughput: network alone (ceiling) against featurization, images/s");
         var callers = Environment.ProcessorCount;
-        var single = new List<double>();
-        var concurrent = new List<double>();
-        var endToEnd = new List<double>();
-        var processed = 0;
+        var figures = new RoundFigures();
         for (int round = 0; round < rounds; round++)
         {
+            var (single, concurrent, endToEnd) = (new Meter(), new Meter(), new Meter());
             var chunk = photos.Images.Where((_, i) => i % rounds == round).ToList();
-            var ceilingCount = Math.Clamp(chunk.Count, 60, 200);
-            single.Add(Ceiling(ceilingCount, 1, NetworkUse.Single));
-            concurrent.Add(Ceiling(ceilingCount, callers, NetworkUse.Batch));
+            foreach (var block in chunk.Chunk(PhotosPerBlock))
+            {
+                single.Measure(NetworkRunsPerBlock, () => Ceiling(NetworkRunsPerBlock, 1, NetworkUse.Single));
+                concurrent.Measure(NetworkRunsPerBlock, () => Ceiling(NetworkRunsPerBlock, callers, NetworkUse.Batch));
+                memory.Resume();
+                endToEnd.Measure(block.Length, () => Featurize(block));
+                memory.Pause();
+            }
 
-            memory.Resume();
-            endToEnd.Add(Featurize(chunk));
-            memory.Pause();
-            processed += chunk.Count;
+            figures.Add(single, concurrent, endToEnd);
             Console.WriteLine(
-                $"  round {round + 1}: network 1 caller {Figures.Format(single[^1])}, {callers} callers " +
-                $"{Figures.Format(concurrent[^1])}; featurization of {chunk.Count} photos {Figures.Format(endToEnd[^1])}");
+                $"  round {round + 1}: network 1 caller {Figures.Format(single.ImagesPerSecond)}, {callers} callers " +
+                $"{Figures.Format(concurrent.ImagesPerSecond)}; featurization of {chunk.Count} photos " +
+                $"{Figures.Format(endToEnd.ImagesPerSecond)}");
         }
 
-        var best = single.Zip(concurrent, Math.Max).ToList();
-        Figures.Line("network alone, 1 caller (single-image session)", Figures.Range(single));
-        Figures.Line($"network alone, {callers} concurrent callers (batch session)", Figures.Range(concurrent));
-        Figures.Line("featurization: read, decode, resize, network (no cache)", Figures.Range(endToEnd));
-        Figures.Line("ratio featurization / network with 1 caller", Figures.Range(Ratios(endToEnd, single), "0.00"));
-        Figures.Line("ratio featurization / best network figure", Figures.Range(Ratios(endToEnd, best), "0.00"));
-        Figures.Line($"peak working set while featurizing {processed} photos", $"{memory.Peak / 1048576.0:0} MB");
+        figures.Print(callers);
+        Figures.Line($"peak working set while featurizing {photos.Images.Count} photos", $"{memory.Peak / 1048576.0:0} MB");
+        StageCosts(photos.Images);
     }
 
-    private static List<double> Ratios(List<double> numerators, List<double> denominators) =>
-        [.. numerators.Zip(denominators, (n, d) => n / d)];
+    /// <summary>One photo's decoding and the network's run timed apart, on one thread.</summary>
+    private void StageCosts(IReadOnlyList<LabeledImage> photos)
+    {
+        var (decode, network) = (new Meter(), new Meter());
+        var lane = backbone.RentLane();
+        try
+        {
+            foreach (var photo in photos.Take(40))
+            {
+                decode.Measure(1, () =>
+                {
+                    ImageDecoder.DecodeToSquare(ImageDecoder.ReadFile(photo.Path, options), photo.Path, options, lane.Square);
+                    backbone.Preparation.Write(lane.Square.GetPixelSpan(), lane.Input);
+                });
+                network.Measure(1, () => backbone.Run(lane, NetworkUse.Batch));
+            }
+        }
+        finally
+        {
+            backbone.ReturnLane(lane);
+        }
 
-    private double Ceiling(int count, int callers, NetworkUse use)
+        var (d, n) = (decode.CpuMillisecondsPerImage, network.CpuMillisecondsPerImage);
+        Figures.Line("one thread, processor ms per photo: read, decode, resize, prepare", Figures.Format(d, "0.00"));
+        Figures.Line("one thread, processor ms per photo: network (batch session)", Figures.Format(n, "0.00"));
+        Figures.Line("bound on featurization / network, every core busy", Figures.Format(n / (d + n), "0.00"));
+    }
+
+    private void Ceiling(int count, int callers, NetworkUse use)
     {
         var next = -1;
-        var watch = Stopwatch.StartNew();
         var threads = Enumerable.Range(0, callers).Select(_ => new Thread(() =>
         {
             var features = new float[ResNet18Backbone.FeatureSize];
@@ -63,20 +88,14 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-        return count / watch.Elapsed.TotalSeconds;
     }
 
-    private double Featurize(IReadOnlyList<LabeledImage> photos)
+    private void Featurize(IReadOnlyList<LabeledImage> photos)
     {
-        var extractor = new FeatureExtractor(backbone, options, cache: null, NullLogger.Instance);
-        var watch = Stopwatch.StartNew();
-        var result = extractor.Extract(photos, mirror: false, onProgress: null, CancellationToken.None);
-        var seconds = watch.Elapsed.TotalSeconds;
+        var result = _extractor.Extract(photos, mirror: false, onProgress: null, CancellationToken.None);
         if (result.Skipped.Count > 0)
         {
             Console.WriteLine($"  ({result.Skipped.Count} photos could not be used and were skipped)");
         }
-
-        return photos.Count / seconds;
     }
 }

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace DogClassifier.Benchmarks;
+
+/// <summary>
+/// Adds up the wall-clock and processor time of repeated pieces of work and the images they
+/// handled. Processor time per image depends far less on other programs' load than wall time.
+/// </summary>
+internal sealed class Meter
+{
+    private double _wallSeconds;
+    private double _cpuSeconds;
+    private int _images;
+
+    public double ImagesPerSecond => _images / _wallSeconds;
+
+    public double CpuMillisecondsPerImage => 1000 * _cpuSeconds / _images;
+
+    public void Measure(int images, Action work)
+    {
+        var cpu = ProcessorSeconds();
+        var watch = Stopwatch.StartNew();
+        work();
+        _wallSeconds += watch.Elapsed.TotalSeconds;
+        _cpuSeconds += ProcessorSeconds() - cpu;
+        _images += images;
+    }
+
+    private static double ProcessorSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
+    }
+}

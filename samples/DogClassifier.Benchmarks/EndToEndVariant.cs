@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using System.Threading.Channels;
 using DogClassifier.Data;
 using DogClassifier.Featurization;
@@ -28,26 +27,31 @@ internal enum Threading
 /// <param name="PreprocessingNetwork">Whether the package's preprocessing network runs, instead of its arithmetic in place.</param>
 internal sealed record EndToEndVariant(string Name, SessionVariant Session, Threading Threading, bool PreprocessingNetwork)
 {
-    /// <summary>Featurizes the photos once and returns images per second.</summary>
-    public double Measure(ModelFiles files, ImageOptions options, InputPreparation preparation, IReadOnlyList<LabeledImage> photos)
+    /// <summary>Loads the sessions, warms them up on one photo, then featurizes the photos once, measured.</summary>
+    public void Measure(
+        Meter meter, ModelFiles files, ImageOptions options, InputPreparation preparation,
+        IReadOnlyList<LabeledImage> photos)
     {
         using var sessionOptions = Session.CreateOptions();
         using var network = new InferenceSession(files.Network, sessionOptions);
         using var prepare = new InferenceSession(files.Preprocess, sessionOptions);
         var step = new Step(network, prepare, options, preparation, PreprocessingNetwork);
-        step.Run(photos[0].Path, new NetworkLane());
-
-        var watch = Stopwatch.StartNew();
-        if (Threading == Threading.Workers)
+        using (var warmUp = new NetworkLane())
         {
-            RunWorkers(step, photos);
-        }
-        else
-        {
-            RunDecodeThenNetwork(step, photos).GetAwaiter().GetResult();
+            step.Run(photos[0].Path, warmUp);
         }
 
-        return photos.Count / watch.Elapsed.TotalSeconds;
+        meter.Measure(photos.Count, () =>
+        {
+            if (Threading == Threading.Workers)
+            {
+                RunWorkers(step, photos);
+            }
+            else
+            {
+                RunDecodeThenNetwork(step, photos).GetAwaiter().GetResult();
+            }
+        });
     }
 
     private void RunWorkers(Step step, IReadOnlyList<LabeledImage> photos)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using DogClassifier.Data;
 using DogClassifier.Featurization;
 using DogClassifier.Imaging;
@@ -48,8 +47,8 @@ internal sealed class Exploration(ImageOptions options, InputPreparation prepara
 
     public void Run(ImageDataset photos, int rounds)
     {
-        var network = NetworkVariants.ToDictionary(v => v.Name, _ => new List<double>());
-        var endToEnd = EndToEndVariants.ToDictionary(v => v.Name, _ => new List<double>());
+        var network = NetworkVariants.ToDictionary(v => v.Name, _ => new List<Meter>());
+        var endToEnd = EndToEndVariants.ToDictionary(v => v.Name, _ => new List<Meter>());
         var sample = photos.Images.Take(Math.Min(photos.Images.Count, 120)).ToList();
         for (int round = 0; round < rounds; round++)
         {
@@ -61,24 +60,29 @@ internal sealed class Exploration(ImageOptions options, InputPreparation prepara
 
             foreach (var variant in EndToEndVariants)
             {
-                endToEnd[variant.Name].Add(variant.Measure(ModelFiles.Default, options, preparation, sample));
+                var meter = new Meter();
+                variant.Measure(meter, ModelFiles.Default, options, preparation, sample);
+                endToEnd[variant.Name].Add(meter);
             }
         }
 
-        Figures.Heading($"Network alone under other session settings, images/s over {rounds} rounds");
-        foreach (var (name, figures) in network)
-        {
-            Figures.Line(name, Figures.Range(figures));
-        }
+        Print($"Network alone under other session settings, over {rounds} rounds", network);
+        Print($"Featurization of {sample.Count} photos under other threading, over {rounds} rounds", endToEnd);
+    }
 
-        Figures.Heading($"Featurization of {sample.Count} photos under other threading, images/s over {rounds} rounds");
-        foreach (var (name, figures) in endToEnd)
+    private static void Print(string heading, Dictionary<string, List<Meter>> figures)
+    {
+        Figures.Heading(heading);
+        Console.WriteLine($"  {"",-58} images/s; processor ms per image");
+        foreach (var (name, meters) in figures)
         {
-            Figures.Line(name, Figures.Range(figures));
+            var rates = meters.Select(m => m.ImagesPerSecond).ToList();
+            var cpu = meters.Select(m => m.CpuMillisecondsPerImage).ToList();
+            Figures.Line(name, $"{Figures.Range(rates)}; {Figures.Range(cpu)}");
         }
     }
 
-    private double Measure(SessionVariant variant)
+    private Meter Measure(SessionVariant variant)
     {
         using var sessionOptions = variant.CreateOptions();
         var sessions = Enumerable.Range(0, variant.SessionPerCaller ? variant.Callers : 1)
@@ -87,9 +91,9 @@ internal sealed class Exploration(ImageOptions options, InputPreparation prepara
         try
         {
             RunCallers(sessions, variant.Callers, 3 * variant.Callers);
-            var watch = Stopwatch.StartNew();
-            RunCallers(sessions, variant.Callers, RunsPerMeasurement);
-            return RunsPerMeasurement / watch.Elapsed.TotalSeconds;
+            var meter = new Meter();
+            meter.Measure(RunsPerMeasurement, () => RunCallers(sessions, variant.Callers, RunsPerMeasurement));
+            return meter;
         }
         finally
         {

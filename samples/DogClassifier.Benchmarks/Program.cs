@@ -32,7 +32,7 @@ Console.WriteLine($"  {Environment.ProcessorCount} cores, {RuntimeInformation.OS
     $".NET {Environment.Version}, ONNX Runtime {typeof(InferenceSession).Assembly.GetName().Version}");
 Console.WriteLine($"  load average at start: {Machine.LoadAverage()}");
 
-using var memory = new MemorySampler(TimeSpan.FromMilliseconds(20));
+using var memory = new MemorySampler(TimeSpan.FromMilliseconds(50));
 using var lease = BackboneLease.Acquire(BackboneOptions.Default, NullLogger.Instance);
 var tensors = new ReadyTensors(lease.Backbone, ImageOptions.Default, photos.Images, count: 8);
 if (settings.Sections.Contains("throughput"))

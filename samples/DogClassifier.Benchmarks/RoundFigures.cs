@@ -9,6 +9,7 @@ internal sealed class RoundFigures
     private readonly List<double> _singleCpu = [];
     private readonly List<double> _concurrentCpu = [];
     private readonly List<double> _endToEndCpu = [];
+    private readonly List<double> _endToEndAllocated = [];
 
     public void Add(Meter single, Meter concurrent, Meter endToEnd)
     {
@@ -18,6 +19,7 @@ internal sealed class RoundFigures
         _singleCpu.Add(single.CpuMillisecondsPerImage);
         _concurrentCpu.Add(concurrent.CpuMillisecondsPerImage);
         _endToEndCpu.Add(endToEnd.CpuMillisecondsPerImage);
+        _endToEndAllocated.Add(endToEnd.AllocatedKilobytesPerImage);
     }
 
     public void Print(int callers)
@@ -34,6 +36,7 @@ internal sealed class RoundFigures
         Figures.Line(
             "ratio of processor time, network / featurization",
             Figures.Range(Ratios(_concurrentCpu.Zip(_singleCpu, Math.Min).ToList(), _endToEndCpu), "0.00"));
+        Figures.Line("managed allocation per photo featurized, KB", Figures.Range(_endToEndAllocated));
     }
 
     private static List<double> Ratios(List<double> numerators, List<double> denominators) =>

@@ -22,6 +22,7 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
         Figures.Heading("Throughput: network alone (ceiling) against featurization, images/s");
         var callers = Environment.ProcessorCount;
         var figures = new RoundFigures();
+        var collections = GC.CollectionCount(2);
         for (int round = 0; round < rounds; round++)
         {
             var (single, concurrent, endToEnd) = (new Meter(), new Meter(), new Meter());
@@ -43,6 +44,7 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
         }
 
         figures.Print(callers);
+        Figures.Line("full garbage collections during the rounds", $"{GC.CollectionCount(2) - collections}");
         Figures.Line($"peak working set while featurizing {photos.Images.Count} photos", $"{memory.Peak / 1048576.0:0} MB");
         StageCosts(photos.Images);
     }

@@ -9,8 +9,11 @@ namespace DogClassifier.Tests.Featurization;
 [TestFixture]
 public sealed class FeatureCacheRetrainingTests
 {
-    private static readonly SKColor[] DogColors = [SKColors.SaddleBrown, SKColors.Peru, SKColors.Sienna, SKColors.Tan];
-    private static readonly SKColor[] CatColors = [SKColors.SlateGray, SKColors.Silver, SKColors.DimGray, SKColors.Black];
+    private static readonly SKColor[] DogColors =
+        [SKColors.SaddleBrown, SKColors.Peru, SKColors.Sienna, SKColors.Tan];
+
+    private static readonly SKColor[] CatColors =
+        [SKColors.SlateGray, SKColors.Silver, SKColors.DimGray, SKColors.Black];
 
     [Test]
     public async Task TrainAsync_UnchangedSetWithWarmCache_HitsEveryEntry()

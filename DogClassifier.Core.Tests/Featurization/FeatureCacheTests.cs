@@ -55,7 +55,8 @@ public sealed class FeatureCacheTests
         TestImages.Write(
             Path.GetDirectoryName(images[0].Path)!, Path.GetFileName(images[0].Path), SKColors.Crimson, 96, 64,
             SKEncodedImageFormat.Png);
-        var expected = CreateSut(temp, cached: false).ExtractOne(File.ReadAllBytes(images[0].Path), "changed");
+        var expected = CreateSut(temp, cached: false)
+            .ExtractOne(File.ReadAllBytes(images[0].Path), "changed");
 
         var after = Extract(CreateSut(temp), images);
 
@@ -77,7 +78,8 @@ public sealed class FeatureCacheTests
         var result = Extract(CreateSut(temp, options: changed), images);
 
         Assert.That(result.CacheHits, Is.Zero);
-        var expected = CreateSut(temp, options: changed, cached: false).ExtractOne(File.ReadAllBytes(images[0].Path), "x");
+        var expected = CreateSut(temp, options: changed, cached: false)
+            .ExtractOne(File.ReadAllBytes(images[0].Path), "x");
         Assert.That(result.Features[0], Is.EqualTo(expected));
     }
 
@@ -120,7 +122,8 @@ public sealed class FeatureCacheTests
 
     [TestCase("de-DE", "en-US")]
     [TestCase("en-US", "de-DE")]
-    public void Extract_CacheWrittenUnderOneCulture_ReadIdenticallyUnderAnother(string writeCulture, string readCulture)
+    public void Extract_CacheWrittenUnderOneCulture_ReadIdenticallyUnderAnother(
+        string writeCulture, string readCulture)
     {
         using var temp = new TempFolder();
         var images = WriteImages(temp, 3);
@@ -187,7 +190,8 @@ public sealed class FeatureCacheTests
         }
 
         var docString = "a copy for tests"u8.ToArray();
-        using var prep = File.Open(Path.Combine(target, "ResNetPrepOnnx", "ResNetPreprocess.onnx"), FileMode.Append);
+        var prepPath = Path.Combine(target, "ResNetPrepOnnx", "ResNetPreprocess.onnx");
+        using var prep = File.Open(prepPath, FileMode.Append);
         prep.Write([0x32, (byte)docString.Length, .. docString]);
         return target;
     }

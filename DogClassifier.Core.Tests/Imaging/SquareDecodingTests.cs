@@ -10,7 +10,8 @@ namespace DogClassifier.Tests.Imaging;
 public sealed class SquareDecodingTests
 {
     private static readonly byte[] Downscaled = TestImages.Encode(500, 333, new SKColor(30, 140, 90));
-    private static readonly byte[] Upscaled = TestImages.Encode(100, 80, new SKColor(220, 60, 20), SKEncodedImageFormat.Png);
+    private static readonly byte[] Upscaled =
+        TestImages.Encode(100, 80, new SKColor(220, 60, 20), SKEncodedImageFormat.Png);
 
     [Test]
     public void DecodeToSquare_InStrips_EqualsOnePiece(

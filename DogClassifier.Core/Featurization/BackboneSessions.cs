@@ -12,7 +12,8 @@ internal static class BackboneSessions
     /// that sleep when idle instead of spinning, so that they leave the cores to image decoding
     /// and to other runs.
     /// </summary>
-    public static SessionOptions Create(BackboneOptions options, int intraOpThreads, ILogger logger, out string device)
+    public static SessionOptions Create(
+        BackboneOptions options, int intraOpThreads, ILogger logger, out string device)
     {
         device = "CPU";
         SessionOptions? sessionOptions = null;
@@ -23,7 +24,8 @@ internal static class BackboneSessions
                 sessionOptions = SessionOptions.MakeSessionOptionWithCudaProvider(gpu);
                 device = $"CUDA:{gpu}";
             }
-            catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
+            catch (Exception ex) when (
+                ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
             {
                 Log.GpuUnavailable(logger, gpu, ex.Message);
             }

@@ -36,11 +36,18 @@ internal sealed class FeatureExtractor(
         $"bg={imageOptions.BackgroundRgb:x6};mirror={mirror};decoder=skia-exif-1");
 
     public ExtractionResult Extract(
-        IReadOnlyList<LabeledImage> images, bool mirror, Action<int, int>? onProgress, CancellationToken cancellationToken)
+        IReadOnlyList<LabeledImage> images,
+        bool mirror,
+        Action<int, int>? onProgress,
+        CancellationToken cancellationToken)
     {
         var run = new ExtractionRun(images, Fingerprint(mirror), mirror, onProgress);
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, images.Count));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = workers,
+            CancellationToken = cancellationToken,
+        };
         Parallel.For(0, workers, parallel, _ => Work(run, cancellationToken));
         return run.ToResult();
     }
@@ -106,7 +113,8 @@ internal sealed class FeatureExtractor(
         return features;
     }
 
-    private float[] FromNetwork(NetworkLane lane, ReadOnlySpan<byte> bytes, string source, bool mirror, NetworkUse use)
+    private float[] FromNetwork(
+        NetworkLane lane, ReadOnlySpan<byte> bytes, string source, bool mirror, NetworkUse use)
     {
         var strips = use == NetworkUse.Single ? SingleImageStrips : 1;
         ImageDecoder.DecodeToSquare(bytes, source, imageOptions, lane.Square, mirror, strips);

@@ -32,7 +32,9 @@ internal sealed class InputPreparation
     /// Reads the preparation from the preprocessing network, given as a function from RGB planes
     /// in 0–255 to the network's input.
     /// </summary>
-    /// <exception cref="DogClassifierException">The network does not reorder channels and subtract a mean.</exception>
+    /// <exception cref="DogClassifierException">
+    /// The network does not reorder channels and subtract a mean.
+    /// </exception>
     public static InputPreparation FromNetwork(Action<float[], float[]> preprocess)
     {
         var input = new float[ImageDecoder.TensorLength];

@@ -58,7 +58,8 @@ internal sealed class ResNet18Backbone : IDisposable
             }
         }
 
-        using var sessionOptions = BackboneSessions.Create(options, options.IntraOpThreads, logger, out var device);
+        using var sessionOptions =
+            BackboneSessions.Create(options, options.IntraOpThreads, logger, out var device);
         Device = device;
         _preprocess = new InferenceSession(prepPath, sessionOptions);
         _network = new InferenceSession(netPath, sessionOptions, _sharedWeights);
@@ -108,7 +109,8 @@ internal sealed class ResNet18Backbone : IDisposable
         try
         {
             var session = use == NetworkUse.Batch || concurrent > 1 ? _perCore : _network;
-            session.Run(lane.RunOptions, session.InputNames, lane.InputValues, session.OutputNames, lane.OutputValues);
+            session.Run(
+                lane.RunOptions, session.InputNames, lane.InputValues, session.OutputNames, lane.OutputValues);
         }
         finally
         {
@@ -148,7 +150,8 @@ internal sealed class ResNet18Backbone : IDisposable
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var outputValue = OrtValue.CreateTensorValueFromMemory(output, shape);
         using var runOptions = new RunOptions();
-        _preprocess.Run(runOptions, _preprocess.InputNames, [inputValue], _preprocess.OutputNames, [outputValue]);
+        _preprocess.Run(
+            runOptions, _preprocess.InputNames, [inputValue], _preprocess.OutputNames, [outputValue]);
         output.CopyTo(prepared);
     }
 

@@ -13,7 +13,7 @@ internal sealed record BenchmarkSettings
           --data DIR           The datasets folder holding pets/{dog,cat,other}.
                                Default: $DOGCLASSIFIER_DATA, else ../shared/datasets beside the repository.
           --limit N            Use at most N photos, taken evenly from each class. Default: 0 (all).
-          --rounds N           Rounds that alternate the network alone and the whole featurization. Default: 3.
+          --rounds N           Rounds, each alternating the network alone and the featurization. Default: 3.
           --predictions N      Single-image predictions timed for the latency figures. Default: 200.
           --train-per-class N  Photos per class for the model that predictions use. Default: 20.
           --sections LIST      Which parts to run, comma-separated, from: throughput (the network alone
@@ -55,8 +55,14 @@ internal sealed record BenchmarkSettings
                 "--data" => settings with { DataFolder = Value() ?? Missing(errors, "--data") },
                 "--limit" => settings with { Limit = Number(errors, "--limit", Value(), min: 0) },
                 "--rounds" => settings with { Rounds = Number(errors, "--rounds", Value(), min: 1) },
-                "--predictions" => settings with { Predictions = Number(errors, "--predictions", Value(), min: 10) },
-                "--train-per-class" => settings with { TrainPerClass = Number(errors, "--train-per-class", Value(), min: 8) },
+                "--predictions" => settings with
+                {
+                    Predictions = Number(errors, "--predictions", Value(), min: 10),
+                },
+                "--train-per-class" => settings with
+                {
+                    TrainPerClass = Number(errors, "--train-per-class", Value(), min: 8),
+                },
                 "--sections" => settings with { Sections = SectionList(errors, Value()) },
                 "--help" or "-h" => settings with { Help = true },
                 var other => Unknown(errors, other, settings),
@@ -84,7 +90,8 @@ internal sealed record BenchmarkSettings
 
     private static HashSet<string> SectionList(List<string> errors, string? text)
     {
-        var sections = (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sections = (text ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = sections.Except(AllSections, StringComparer.Ordinal).ToList();
         if (sections.Length == 0 || unknown.Count > 0)
         {

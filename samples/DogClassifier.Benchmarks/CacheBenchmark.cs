@@ -22,7 +22,8 @@ internal static class CacheBenchmark
                     name,
                     $"total {Figures.Format(result.TotalTime.TotalSeconds)}, featurization " +
                     $"{Figures.Format(result.FeaturizationTime.TotalSeconds)}, head " +
-                    $"{Figures.Format(result.HeadTrainingTime.TotalSeconds)}; {result.CacheHits} of {total} from the cache");
+                    $"{Figures.Format(result.HeadTrainingTime.TotalSeconds)}; " +
+                    $"{result.CacheHits} of {total} from the cache");
             }
         }
         finally

@@ -24,10 +24,13 @@ internal enum Threading
 /// <param name="Name">How the variant is printed.</param>
 /// <param name="Session">The network's session settings; its callers are the network threads.</param>
 /// <param name="Threading">How decoding and the network share the threads.</param>
-/// <param name="PreprocessingNetwork">Whether the package's preprocessing network runs, instead of its arithmetic in place.</param>
-internal sealed record EndToEndVariant(string Name, SessionVariant Session, Threading Threading, bool PreprocessingNetwork)
+/// <param name="PreprocessingNetwork">
+/// Whether the package's preprocessing network runs, instead of its arithmetic in place.
+/// </param>
+internal sealed record EndToEndVariant(
+    string Name, SessionVariant Session, Threading Threading, bool PreprocessingNetwork)
 {
-    /// <summary>Loads the sessions, warms them up on one photo, then featurizes the photos once, measured.</summary>
+    /// <summary>Loads the sessions, warms them up on one photo, then featurizes the photos once.</summary>
     public void Measure(
         Meter meter, ModelFiles files, ImageOptions options, InputPreparation preparation,
         IReadOnlyList<LabeledImage> photos)
@@ -125,7 +128,8 @@ internal sealed record EndToEndVariant(string Name, SessionVariant Session, Thre
                 ImageDecoder.DecodeToTensor(bytes, path, options, planes);
                 using var planesValue = OrtValue.CreateTensorValueFromMemory(
                     OrtMemoryInfo.DefaultInstance, planes.AsMemory(0, ImageDecoder.TensorLength), InputShape);
-                prepare.Run(lane.RunOptions, prepare.InputNames, [planesValue], prepare.OutputNames, lane.InputValues);
+                prepare.Run(
+                    lane.RunOptions, prepare.InputNames, [planesValue], prepare.OutputNames, lane.InputValues);
             }
             finally
             {
@@ -134,6 +138,7 @@ internal sealed record EndToEndVariant(string Name, SessionVariant Session, Thre
         }
 
         public void Network(NetworkLane lane) =>
-            network.Run(lane.RunOptions, network.InputNames, lane.InputValues, network.OutputNames, lane.OutputValues);
+            network.Run(
+                lane.RunOptions, network.InputNames, lane.InputValues, network.OutputNames, lane.OutputValues);
     }
 }

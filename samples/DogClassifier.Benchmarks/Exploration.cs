@@ -36,13 +36,18 @@ internal sealed class Exploration(ImageOptions options, InputPreparation prepara
     [
         new("before: 2 workers, ORT defaults, preprocessing network", Defaults with { Callers = 2 },
             Threading.Workers, PreprocessingNetwork: true),
-        new("2 workers, 1-thread session, preprocessing network", OneThread, Threading.Workers, PreprocessingNetwork: true),
-        new("2 workers, 1-thread session, preparation in place", OneThread, Threading.Workers, PreprocessingNetwork: false),
-        new("2 workers, 2-thread session without spinning, in place", NoSpinning, Threading.Workers, PreprocessingNetwork: false),
-        new("decoder + 1 network thread on a 2-thread session, spinning", Defaults, Threading.DecodeThenNetwork, false),
+        new("2 workers, 1-thread session, preprocessing network", OneThread,
+            Threading.Workers, PreprocessingNetwork: true),
+        new("2 workers, 1-thread session, preparation in place", OneThread,
+            Threading.Workers, PreprocessingNetwork: false),
+        new("2 workers, 2-thread session without spinning, in place", NoSpinning,
+            Threading.Workers, PreprocessingNetwork: false),
+        new("decoder + 1 network thread on a 2-thread session, spinning", Defaults,
+            Threading.DecodeThenNetwork, PreprocessingNetwork: false),
         new("decoder + 1 network thread on a 2-thread session, no spinning", NoSpinning with { Callers = 1 },
-            Threading.DecodeThenNetwork, false),
-        new("decoder + 2 network threads on a 1-thread session", OneThread, Threading.DecodeThenNetwork, false),
+            Threading.DecodeThenNetwork, PreprocessingNetwork: false),
+        new("decoder + 2 network threads on a 1-thread session", OneThread,
+            Threading.DecodeThenNetwork, PreprocessingNetwork: false),
     ];
 
     public void Run(ImageDataset photos, int rounds)
@@ -111,7 +116,8 @@ internal sealed class Exploration(ImageOptions options, InputPreparation prepara
             for (int i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
                 tensors[i].CopyTo(lane.Input, 0);
-                session.Run(lane.RunOptions, session.InputNames, lane.InputValues, session.OutputNames, lane.OutputValues);
+                session.Run(
+                    lane.RunOptions, session.InputNames, lane.InputValues, session.OutputNames, lane.OutputValues);
             }
         })).ToList();
         threads.ForEach(t => t.Start());

@@ -18,7 +18,8 @@ internal static class Figures
     public static string Range(IReadOnlyList<double> values, string format = "0.0") =>
         values.Count == 1
             ? Format(values[0], format)
-            : $"{Format(Percentile(values, 0.5), format)} ({Format(values.Min(), format)}–{Format(values.Max(), format)})";
+            : $"{Format(Percentile(values, 0.5), format)} " +
+              $"({Format(values.Min(), format)}–{Format(values.Max(), format)})";
 
     public static string Format(double value, string format = "0.0") =>
         value.ToString(format, CultureInfo.InvariantCulture);

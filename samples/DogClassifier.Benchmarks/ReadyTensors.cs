@@ -12,7 +12,8 @@ internal sealed class ReadyTensors
 {
     private readonly float[][] _tensors;
 
-    public ReadyTensors(ResNet18Backbone backbone, ImageOptions options, IReadOnlyList<LabeledImage> photos, int count)
+    public ReadyTensors(
+        ResNet18Backbone backbone, ImageOptions options, IReadOnlyList<LabeledImage> photos, int count)
     {
         var planes = new float[ImageDecoder.TensorLength];
         _tensors = [.. photos.Take(count).Select(photo =>

@@ -28,7 +28,8 @@ internal sealed class RoundFigures
         Figures.Line("network alone, 1 caller (single-image session)", Figures.Range(_single));
         Figures.Line($"network alone, {callers} concurrent callers (batch session)", Figures.Range(_concurrent));
         Figures.Line("featurization: read, decode, resize, network (no cache)", Figures.Range(_endToEnd));
-        Figures.Line("ratio featurization / network with 1 caller", Figures.Range(Ratios(_endToEnd, _single), "0.00"));
+        Figures.Line(
+            "ratio featurization / network with 1 caller", Figures.Range(Ratios(_endToEnd, _single), "0.00"));
         Figures.Line("ratio featurization / best network figure", Figures.Range(Ratios(_endToEnd, best), "0.00"));
         Figures.Line("processor ms per image: network, 1 caller", Figures.Range(_singleCpu));
         Figures.Line($"processor ms per image: network, {callers} callers", Figures.Range(_concurrentCpu));

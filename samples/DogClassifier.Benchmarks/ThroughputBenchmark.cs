@@ -30,7 +30,8 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
             foreach (var block in chunk.Chunk(PhotosPerBlock))
             {
                 single.Measure(NetworkRunsPerBlock, () => Ceiling(NetworkRunsPerBlock, 1, NetworkUse.Single));
-                concurrent.Measure(NetworkRunsPerBlock, () => Ceiling(NetworkRunsPerBlock, callers, NetworkUse.Batch));
+                concurrent.Measure(
+                    NetworkRunsPerBlock, () => Ceiling(NetworkRunsPerBlock, callers, NetworkUse.Batch));
                 memory.Resume();
                 endToEnd.Measure(block.Length, () => Featurize(block));
                 memory.Pause();
@@ -45,7 +46,8 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
 
         figures.Print(callers);
         Figures.Line("full garbage collections during the rounds", $"{GC.CollectionCount(2) - collections}");
-        Figures.Line($"peak working set while featurizing {photos.Images.Count} photos", $"{memory.Peak / 1048576.0:0} MB");
+        Figures.Line(
+            $"peak working set while featurizing {photos.Images.Count} photos", $"{memory.Peak / 1048576.0:0} MB");
         StageCosts(photos.Images);
     }
 
@@ -60,7 +62,8 @@ internal sealed class ThroughputBenchmark(ResNet18Backbone backbone, ImageOption
             {
                 decode.Measure(1, () =>
                 {
-                    ImageDecoder.DecodeToSquare(ImageDecoder.ReadFile(photo.Path, options), photo.Path, options, lane.Square);
+                    var bytes = ImageDecoder.ReadFile(photo.Path, options);
+                    ImageDecoder.DecodeToSquare(bytes, photo.Path, options, lane.Square);
                     backbone.Preparation.Write(lane.Square.GetPixelSpan(), lane.Input);
                 });
                 network.Measure(1, () => backbone.Run(lane, NetworkUse.Batch));

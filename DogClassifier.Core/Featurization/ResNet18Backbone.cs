@@ -61,19 +61,31 @@ internal sealed class ResNet18Backbone : IDisposable
         using var sessionOptions =
             BackboneSessions.Create(options, options.IntraOpThreads, logger, out var device);
         Device = device;
-        _preprocess = new InferenceSession(prepPath, sessionOptions);
-        _network = new InferenceSession(netPath, sessionOptions, _sharedWeights);
-        if (BackboneSessions.NeedsPerCoreSession(options, device))
+        var loaded = new Stack<IDisposable>([_sharedWeights]);
+        try
         {
-            using var perCoreOptions = BackboneSessions.Create(options, intraOpThreads: 1, logger, out _);
-            _perCore = new InferenceSession(netPath, perCoreOptions, _sharedWeights);
-        }
-        else
-        {
+            _preprocess = Load(loaded, prepPath, sessionOptions, shareWeights: false);
+            _network = Load(loaded, netPath, sessionOptions, shareWeights: true);
             _perCore = _network;
+            if (BackboneSessions.NeedsPerCoreSession(options, device))
+            {
+                var cpuOnly = options with { GpuDeviceId = null };
+                using var perCoreOptions = BackboneSessions.Create(cpuOnly, intraOpThreads: 1, logger, out _);
+                _perCore = Load(loaded, netPath, perCoreOptions, shareWeights: true);
+            }
+
+            Preparation = InputPreparation.FromNetwork(Prepare);
+        }
+        catch
+        {
+            while (loaded.TryPop(out var disposable))
+            {
+                disposable.Dispose();
+            }
+
+            throw;
         }
 
-        Preparation = InputPreparation.FromNetwork(Prepare);
         Hash = HashFiles(prepPath, netPath);
         Log.BackboneLoaded(logger, directory, Device, Hash[..12]);
     }
@@ -175,6 +187,15 @@ internal sealed class ResNet18Backbone : IDisposable
     }
 
     private void Prepare(float[] rgbPlanes, float[] prepared) => Prepare(rgbPlanes.AsSpan(), prepared.AsSpan());
+
+    private InferenceSession Load(Stack<IDisposable> loaded, string path, SessionOptions options, bool shareWeights)
+    {
+        var session = shareWeights
+            ? new InferenceSession(path, options, _sharedWeights)
+            : new InferenceSession(path, options);
+        loaded.Push(session);
+        return session;
+    }
 
     private static string HashFiles(params string[] paths)
     {

@@ -2,6 +2,7 @@ using DogClassifier.Featurization;
 using DogClassifier.Imaging;
 using DogClassifier.Tests.Support;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SkiaSharp;
 
 namespace DogClassifier.Tests.Featurization;
@@ -17,13 +18,13 @@ public sealed class ResNet18BackboneDeviceTests
     [Test]
     public void Constructor_GpuDeviceWithoutCudaProvider_RunsOnCpuAndLogsWarning()
     {
-        var logger = new RecordingLogger();
+        using var logs = new ListLoggerFactory();
         var options = new BackboneOptions { GpuDeviceId = 0 };
 
-        using var backbone = new ResNet18Backbone(options, logger);
+        using var backbone = new ResNet18Backbone(options, logs.CreateLogger("backbone"));
 
         Assert.That(backbone.Device, Is.EqualTo("CPU"));
-        var warnings = logger.Entries.Where(e => e.EventId.Id == GpuUnavailableEventId).ToList();
+        var warnings = logs.Entries.Where(e => e.EventId.Id == GpuUnavailableEventId).ToList();
         Assert.That(warnings, Has.Count.EqualTo(1));
         Assert.That(warnings[0].Level, Is.EqualTo(LogLevel.Warning));
         Assert.That(
@@ -33,28 +34,24 @@ public sealed class ResNet18BackboneDeviceTests
     [Test]
     public void Constructor_NoGpuDevice_RunsOnCpuWithoutWarning()
     {
-        var logger = new RecordingLogger();
+        using var logs = new ListLoggerFactory();
 
-        using var backbone = new ResNet18Backbone(BackboneOptions.Default, logger);
+        using var backbone = new ResNet18Backbone(BackboneOptions.Default, logs.CreateLogger("backbone"));
 
         Assert.That(backbone.Device, Is.EqualTo("CPU"));
-        Assert.That(logger.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty);
+        Assert.That(logs.Entries.Where(e => e.Level >= LogLevel.Warning), Is.Empty);
     }
 
     [Test]
     public void Featurize_AfterGpuFallback_GivesTheCpuBackbonesFeatures()
     {
-        var tensor = new float[ImageDecoder.TensorLength];
         var image = TestImages.Encode(300, 200, SKColors.SaddleBrown);
-        ImageDecoder.DecodeToTensor(image, "drawn.jpg", ImageOptions.Default, tensor);
-        using var cpu = new ResNet18Backbone(BackboneOptions.Default, new RecordingLogger());
+        using var cpu = new ResNet18Backbone(BackboneOptions.Default, NullLogger.Instance);
         var gpu = new BackboneOptions { GpuDeviceId = 0 };
-        using var fallback = new ResNet18Backbone(gpu, new RecordingLogger());
-        var expected = new float[ResNet18Backbone.FeatureSize];
-        var actual = new float[ResNet18Backbone.FeatureSize];
+        using var fallback = new ResNet18Backbone(gpu, NullLogger.Instance);
 
-        cpu.Featurize(tensor, expected);
-        fallback.Featurize(tensor, actual);
+        var expected = Features(cpu, image);
+        var actual = Features(fallback, image);
 
         Assert.That(expected.Any(f => f != 0), Is.True, "the CPU backbone gave all-zero features");
         Assert.That(actual, Is.EqualTo(expected).Within(1e-5f));
@@ -71,38 +68,7 @@ public sealed class ResNet18BackboneDeviceTests
         Assert.That(error.Message, Does.Contain("IntraOpThreads must not be negative (was -2)"));
     }
 
-    /// <summary>Keeps every log entry with its event id, level and formatted message.</summary>
-    private sealed class RecordingLogger : ILogger
-    {
-        private readonly List<(EventId EventId, LogLevel Level, string Message)> _entries = [];
-
-        public IReadOnlyList<(EventId EventId, LogLevel Level, string Message)> Entries
-        {
-            get
-            {
-                lock (_entries)
-                {
-                    return [.. _entries];
-                }
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            LogLevel logLevel,
-            EventId eventId,
-            TState state,
-            Exception? exception,
-            Func<TState, Exception?, string> formatter)
-        {
-            lock (_entries)
-            {
-                _entries.Add((eventId, logLevel, formatter(state, exception)));
-            }
-        }
-    }
+    private static float[] Features(ResNet18Backbone backbone, byte[] image) =>
+        new FeatureExtractor(backbone, ImageOptions.Default, cache: null, NullLogger.Instance)
+            .ExtractOne(image, "drawn.jpg");
 }

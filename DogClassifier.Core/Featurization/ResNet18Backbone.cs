@@ -9,12 +9,20 @@ namespace DogClassifier.Featurization;
 
 /// <summary>
 /// The frozen ImageNet-pretrained ResNet-18 shipped by <c>Microsoft.ML.DnnImageFeaturizer.ResNet18</c>,
-/// run by ONNX Runtime: the package's preprocessing network (RGB to BGR, ImageNet mean subtracted)
+/// run by ONNX Runtime: the package's preprocessing (RGB to BGR, ImageNet mean subtracted)
 /// followed by the network itself, whose 512 pooled activations are the features.
 /// </summary>
 /// <remarks>
-/// Thread-safe: ONNX Runtime sessions accept concurrent runs, and each run takes its own buffers
-/// from a pool.
+/// <para>
+/// Thread-safe: ONNX Runtime sessions accept concurrent runs, and each run uses its own
+/// <see cref="NetworkLane"/>, taken from a pool.
+/// </para>
+/// <para>
+/// On the CPU the network is loaded twice. One session spreads a single image over
+/// <see cref="BackboneOptions.IntraOpThreads"/> threads, for the latency of a lone prediction;
+/// the other runs each image on the calling thread alone, for many images at once, one per
+/// core, where splitting every image over all cores would only add waiting between threads.
+/// </para>
 /// </remarks>
 internal sealed class ResNet18Backbone : IDisposable
 {
@@ -22,17 +30,14 @@ internal sealed class ResNet18Backbone : IDisposable
 
     private const string PreprocessFile = "ResNetPrepOnnx/ResNetPreprocess.onnx";
     private const string NetworkFile = "ResNet18Onnx/ResNet18.onnx";
-    private static readonly long[] InputShape = [1, 3, ImageDecoder.InputSize, ImageDecoder.InputSize];
-    private static readonly long[] OutputShape = [1, FeatureSize, 1, 1];
 
     private readonly InferenceSession _preprocess;
     private readonly InferenceSession _network;
-    private readonly string _prepInput;
-    private readonly string _prepOutput;
-    private readonly string _netInput;
-    private readonly string _netOutput;
-    private readonly ObjectPool<Buffers> _buffers =
-        new DefaultObjectPoolProvider { MaximumRetained = 32 }.Create(new BuffersPolicy());
+    private readonly InferenceSession _perCore;
+    private readonly PrePackedWeightsContainer _sharedWeights;
+    private readonly ObjectPool<NetworkLane> _lanes =
+        new DefaultObjectPoolProvider { MaximumRetained = 32 }.Create(new LanePolicy());
+    private int _inFlight;
     private bool _disposed;
 
     public ResNet18Backbone(BackboneOptions options, ILogger logger)
@@ -53,11 +58,21 @@ internal sealed class ResNet18Backbone : IDisposable
             }
         }
 
-        (_preprocess, _network, Device) = OpenSessions(options, prepPath, netPath, logger);
-        _prepInput = _preprocess.InputNames[0];
-        _prepOutput = _preprocess.OutputNames[0];
-        _netInput = _network.InputNames[0];
-        _netOutput = _network.OutputNames[0];
+        Sessions sessions;
+        try
+        {
+            sessions = OpenSessions(options, prepPath, netPath, logger);
+        }
+        catch (Exception ex) when (IsNativeLibraryMissing(ex))
+        {
+            throw new DogClassifierException(
+                "ONNX Runtime's native library could not be loaded. The application needs exactly one ONNX " +
+                "Runtime native package: Microsoft.ML.OnnxRuntime (CPU, the default) or a GPU build such as " +
+                "Microsoft.ML.OnnxRuntime.Gpu.Linux.", ex);
+        }
+
+        (_preprocess, _network, _perCore, _sharedWeights, Device) = sessions;
+        Preparation = InputPreparation.FromNetwork(Prepare);
         Hash = HashFiles(prepPath, netPath);
         Log.BackboneLoaded(logger, directory, Device, Hash[..12]);
     }
@@ -68,22 +83,75 @@ internal sealed class ResNet18Backbone : IDisposable
     /// <summary>"CPU" or "CUDA:n".</summary>
     public string Device { get; }
 
-    /// <summary>Runs one input tensor (three planes of 224² floats in 0–255) through the network.</summary>
-    public void Featurize(ReadOnlySpan<float> tensor, Span<float> features)
+    /// <summary>The preprocessing network's arithmetic, applied while filling a lane's input.</summary>
+    public InputPreparation Preparation { get; }
+
+    /// <summary>Takes a lane from the pool; give it back with <see cref="ReturnLane"/>.</summary>
+    public NetworkLane RentLane()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var buffers = _buffers.Get();
+        return _lanes.Get();
+    }
+
+    public void ReturnLane(NetworkLane lane) => _lanes.Return(lane);
+
+    /// <summary>Runs the network on the lane's input, into its output.</summary>
+    /// <param name="lane">The prepared input and the output.</param>
+    /// <param name="use">
+    /// <see cref="NetworkUse.Batch"/> for one of many images run at once, one per core; otherwise
+    /// the image gets every core, unless other runs are already in flight.
+    /// </param>
+    public void Run(NetworkLane lane, NetworkUse use)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var concurrent = Interlocked.Increment(ref _inFlight);
         try
         {
-            tensor[..ImageDecoder.TensorLength].CopyTo(buffers.Input);
-            _preprocess.Run(buffers.RunOptions, [_prepInput], [buffers.InputValue], [_prepOutput], [buffers.PreparedValue]);
-            _network.Run(buffers.RunOptions, [_netInput], [buffers.PreparedValue], [_netOutput], [buffers.OutputValue]);
-            buffers.Output.AsSpan(0, FeatureSize).CopyTo(features);
+            var session = use == NetworkUse.Batch || concurrent > 1 ? _perCore : _network;
+            session.Run(
+                lane.RunOptions, session.InputNames, lane.InputValues, session.OutputNames, lane.OutputValues);
         }
         finally
         {
-            _buffers.Return(buffers);
+            Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    /// <summary>
+    /// Runs the network alone on an input that is already prepared (BGR planes, ImageNet mean
+    /// subtracted): the ceiling that decoding and resizing are measured against.
+    /// </summary>
+    public void RunNetwork(ReadOnlySpan<float> prepared, Span<float> features, NetworkUse use)
+    {
+        var lane = RentLane();
+        try
+        {
+            prepared[..ImageDecoder.TensorLength].CopyTo(lane.Input);
+            Run(lane, use);
+            lane.Output.CopyTo(features);
+        }
+        finally
+        {
+            ReturnLane(lane);
+        }
+    }
+
+    /// <summary>
+    /// Runs the package's preprocessing network as shipped: RGB planes in 0–255 to the network's
+    /// input. <see cref="Preparation"/> does the same arithmetic without it.
+    /// </summary>
+    public void Prepare(ReadOnlySpan<float> rgbPlanes, Span<float> prepared)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var shape = new long[] { 1, 3, ImageDecoder.InputSize, ImageDecoder.InputSize };
+        var input = rgbPlanes[..ImageDecoder.TensorLength].ToArray();
+        var output = new float[ImageDecoder.TensorLength];
+        using var inputValue = OrtValue.CreateTensorValueFromMemory(input, shape);
+        using var outputValue = OrtValue.CreateTensorValueFromMemory(output, shape);
+        using var runOptions = new RunOptions();
+        _preprocess.Run(
+            runOptions, _preprocess.InputNames, [inputValue], _preprocess.OutputNames, [outputValue]);
+        output.CopyTo(prepared);
     }
 
     public void Dispose()
@@ -96,71 +164,74 @@ internal sealed class ResNet18Backbone : IDisposable
         _disposed = true;
         _preprocess.Dispose();
         _network.Dispose();
-        (_buffers as IDisposable)?.Dispose();
+        if (!ReferenceEquals(_perCore, _network))
+        {
+            _perCore.Dispose();
+        }
+
+        _sharedWeights.Dispose();
+        (_lanes as IDisposable)?.Dispose();
     }
+
+    private void Prepare(float[] rgbPlanes, float[] prepared) => Prepare(rgbPlanes.AsSpan(), prepared.AsSpan());
 
     /// <summary>
-    /// Opens both networks on the requested CUDA device, else on the CPU. A GPU that fails at any
-    /// step (a CPU-only ONNX Runtime, missing CUDA libraries, no such device) is logged and the
-    /// CPU is used instead.
+    /// Opens the sessions on the requested CUDA device, else on the CPU. A GPU that fails at any
+    /// step (a CPU-only ONNX Runtime, missing CUDA libraries, no such device) is logged once and
+    /// the CPU is used instead.
     /// </summary>
-    /// <exception cref="DogClassifierException">ONNX Runtime's native library cannot be loaded.</exception>
-    private static (InferenceSession Preprocess, InferenceSession Network, string Device) OpenSessions(
-        BackboneOptions options, string prepPath, string netPath, ILogger logger)
+    private static Sessions OpenSessions(BackboneOptions options, string prepPath, string netPath, ILogger logger)
     {
+        using var sessionOptions = BackboneSessions.Create(options, options.IntraOpThreads, logger, out var device);
         try
         {
-            if (options.GpuDeviceId is int gpu
-                && TryOpenOnGpu(gpu, options, prepPath, netPath, logger) is { } onGpu)
+            return Open(options, sessionOptions, device, prepPath, netPath, logger);
+        }
+        catch (OnnxRuntimeException ex) when (device != "CPU")
+        {
+            Log.GpuUnavailable(logger, options.GpuDeviceId ?? 0, ex.Message);
+            var cpuOnly = options with { GpuDeviceId = null };
+            using var cpuOptions = BackboneSessions.Create(cpuOnly, options.IntraOpThreads, logger, out var cpu);
+            return Open(cpuOnly, cpuOptions, cpu, prepPath, netPath, logger);
+        }
+    }
+
+    /// <summary>Loads every session, releasing what was loaded when one fails.</summary>
+    private static Sessions Open(
+        BackboneOptions options, SessionOptions sessionOptions, string device, string prepPath, string netPath,
+        ILogger logger)
+    {
+        var weights = new PrePackedWeightsContainer();
+        var loaded = new Stack<IDisposable>([weights]);
+        try
+        {
+            var preprocess = Push(loaded, new InferenceSession(prepPath, sessionOptions));
+            var network = Push(loaded, new InferenceSession(netPath, sessionOptions, weights));
+            var perCore = network;
+            if (BackboneSessions.NeedsPerCoreSession(options, device))
             {
-                return (onGpu.Preprocess, onGpu.Network, $"CUDA:{gpu}");
+                var cpuOnly = options with { GpuDeviceId = null };
+                using var perCoreOptions = BackboneSessions.Create(cpuOnly, intraOpThreads: 1, logger, out _);
+                perCore = Push(loaded, new InferenceSession(netPath, perCoreOptions, weights));
             }
 
-            using var cpu = new SessionOptions();
-            var (preprocess, network) = Open(cpu, options, prepPath, netPath);
-            return (preprocess, network, "CPU");
-        }
-        catch (Exception ex) when (IsNativeLibraryMissing(ex))
-        {
-            throw new DogClassifierException(
-                "ONNX Runtime's native library could not be loaded. The application needs exactly one ONNX " +
-                "Runtime native package: Microsoft.ML.OnnxRuntime (CPU, the default) or a GPU build such as " +
-                "Microsoft.ML.OnnxRuntime.Gpu.Linux.", ex);
-        }
-    }
-
-    private static (InferenceSession Preprocess, InferenceSession Network)? TryOpenOnGpu(
-        int gpu, BackboneOptions options, string prepPath, string netPath, ILogger logger)
-    {
-        try
-        {
-            using var cuda = SessionOptions.MakeSessionOptionWithCudaProvider(gpu);
-            return Open(cuda, options, prepPath, netPath);
-        }
-        catch (Exception ex)
-            when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
-        {
-            Log.GpuUnavailable(logger, gpu, ex.Message);
-            return null;
-        }
-    }
-
-    private static (InferenceSession Preprocess, InferenceSession Network) Open(
-        SessionOptions sessionOptions, BackboneOptions options, string prepPath, string netPath)
-    {
-        sessionOptions.GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL;
-        sessionOptions.ExecutionMode = ExecutionMode.ORT_SEQUENTIAL;
-        sessionOptions.IntraOpNumThreads = options.IntraOpThreads;
-        var preprocess = new InferenceSession(prepPath, sessionOptions);
-        try
-        {
-            return (preprocess, new InferenceSession(netPath, sessionOptions));
+            return new Sessions(preprocess, network, perCore, weights, device);
         }
         catch
         {
-            preprocess.Dispose();
+            while (loaded.TryPop(out var disposable))
+            {
+                disposable.Dispose();
+            }
+
             throw;
         }
+    }
+
+    private static InferenceSession Push(Stack<IDisposable> loaded, InferenceSession session)
+    {
+        loaded.Push(session);
+        return session;
     }
 
     private static bool IsNativeLibraryMissing(Exception ex) =>
@@ -177,43 +248,17 @@ internal sealed class ResNet18Backbone : IDisposable
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>One run's input, intermediate and output, pinned once and reused.</summary>
-    private sealed class Buffers : IDisposable
+    private sealed record Sessions(
+        InferenceSession Preprocess,
+        InferenceSession Network,
+        InferenceSession PerCore,
+        PrePackedWeightsContainer Weights,
+        string Device);
+
+    private sealed class LanePolicy : PooledObjectPolicy<NetworkLane>
     {
-        public Buffers()
-        {
-            InputValue = OrtValue.CreateTensorValueFromMemory(Input, InputShape);
-            PreparedValue = OrtValue.CreateTensorValueFromMemory(Prepared, InputShape);
-            OutputValue = OrtValue.CreateTensorValueFromMemory(Output, OutputShape);
-        }
+        public override NetworkLane Create() => new();
 
-        public float[] Input { get; } = new float[ImageDecoder.TensorLength];
-
-        public float[] Prepared { get; } = new float[ImageDecoder.TensorLength];
-
-        public float[] Output { get; } = new float[FeatureSize];
-
-        public OrtValue InputValue { get; }
-
-        public OrtValue PreparedValue { get; }
-
-        public OrtValue OutputValue { get; }
-
-        public RunOptions RunOptions { get; } = new();
-
-        public void Dispose()
-        {
-            RunOptions.Dispose();
-            InputValue.Dispose();
-            PreparedValue.Dispose();
-            OutputValue.Dispose();
-        }
-    }
-
-    private sealed class BuffersPolicy : PooledObjectPolicy<Buffers>
-    {
-        public override Buffers Create() => new();
-
-        public override bool Return(Buffers obj) => true;
+        public override bool Return(NetworkLane obj) => true;
     }
 }

@@ -66,10 +66,13 @@ public sealed class FeatureCacheTests
     }
 
     [TestCase(ResizeMode.Pad, 0x808080)]
-    [TestCase(ResizeMode.CenterCrop, 0x808080)]
-    [TestCase(ResizeMode.Stretch, 0x000000)]
+    [TestCase(ResizeMode.Stretch, 0x808080)]
+    [TestCase(ResizeMode.CenterCrop, 0x000000)]
     public void Extract_ChangedPreprocessing_Misses(ResizeMode mode, int background)
     {
+        Assert.That(
+            (mode, background), Is.Not.EqualTo((ImageOptions.Default.ResizeMode, ImageOptions.Default.BackgroundRgb)),
+            "each case must differ from the default settings the cache was filled with");
         using var temp = new TempFolder();
         var images = WriteImages(temp, 2);
         Extract(CreateSut(temp), images);

@@ -102,7 +102,7 @@ public sealed class ImageClassifierTrainer
                 Candidates = search.Candidates,
                 Epochs = search.Epochs,
                 Skipped = [.. train.Result.Skipped, .. validation.Result.Skipped, .. test.Result.Skipped],
-                Counts = (train.Usable, validation.Usable, test.Usable),
+                Counts = new SplitCounts(train.Usable, validation.Usable, test.Usable),
                 CacheHits = train.Result.CacheHits + (mirrored?.Result.CacheHits ?? 0)
                     + validation.Result.CacheHits + test.Result.CacheHits,
                 FeaturizationTime = featurizationTime,

@@ -32,7 +32,7 @@ public sealed class TrainingResult : IDisposable
     public required IReadOnlyList<SkippedFile> Skipped { get; init; }
 
     /// <summary>How many images were used for training, validation and test (mirrored copies not counted).</summary>
-    public required (int Train, int Validation, int Test) Counts { get; init; }
+    public required SplitCounts Counts { get; init; }
 
     /// <summary>How many feature vectors came from the cache instead of the network.</summary>
     public int CacheHits { get; init; }

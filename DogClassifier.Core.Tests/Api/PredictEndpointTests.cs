@@ -21,7 +21,7 @@ public sealed class PredictEndpointTests
     public async Task StartService()
     {
         _temp = new TempFolder();
-        _models = await PetModels.TrainAsync(_temp);
+        _models = await PetModels.SharedAsync();
         _photo = PetModels.UnseenPhotos("dog", 1)[0];
         _factory = new ApiFactory(_models.BinaryPath, Limit);
         _client = _factory.CreateClient();

@@ -10,18 +10,10 @@ namespace DogClassifier.Tests.Api;
 [TestFixture]
 public sealed class RealServerTests
 {
-    private TempFolder _temp = null!;
     private PetModels _models = null!;
 
     [OneTimeSetUp]
-    public async Task TrainModels()
-    {
-        _temp = new TempFolder();
-        _models = await PetModels.TrainAsync(_temp);
-    }
-
-    [OneTimeTearDown]
-    public void DeleteModels() => _temp.Dispose();
+    public async Task LoadModels() => _models = await PetModels.SharedAsync();
 
     [Test]
     public async Task Predict_KestrelOnLoopbackWithEphemeralPort_AnswersARealPhoto()

@@ -15,7 +15,7 @@ public sealed class BatchPredictionTests
     public async Task TrainModels()
     {
         _temp = new TempFolder();
-        _models = await PetModels.TrainAsync(_temp);
+        _models = await PetModels.SharedAsync();
         _classifier = ImageClassifier.Load(_models.ThreeClassPath);
     }
 

@@ -14,7 +14,7 @@ public sealed class ImageClassifierPoolTests
     public async Task TrainModels()
     {
         _temp = new TempFolder();
-        _models = await PetModels.TrainAsync(_temp);
+        _models = await PetModels.SharedAsync();
         _dogPhoto = PetModels.UnseenPhotos("dog", 1)[0];
     }
 

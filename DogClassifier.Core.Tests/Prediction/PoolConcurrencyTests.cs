@@ -9,18 +9,10 @@ public sealed class PoolConcurrencyTests
 {
     private const int Threads = 8;
 
-    private TempFolder _temp = null!;
     private PetModels _models = null!;
 
     [OneTimeSetUp]
-    public async Task TrainModels()
-    {
-        _temp = new TempFolder();
-        _models = await PetModels.TrainAsync(_temp);
-    }
-
-    [OneTimeTearDown]
-    public void DeleteModels() => _temp.Dispose();
+    public async Task LoadModels() => _models = await PetModels.SharedAsync();
 
     [Test]
     public void Predict_EightThreadsAtOnce_GiveTheSingleThreadAnswers()

@@ -18,7 +18,7 @@ public sealed class PoolReloadTests
     public async Task TrainModels()
     {
         _temp = new TempFolder();
-        _models = await PetModels.TrainAsync(_temp);
+        _models = await PetModels.SharedAsync();
         _photo = File.ReadAllBytes(PetModels.UnseenPhotos("dog", 1)[0]);
     }
 

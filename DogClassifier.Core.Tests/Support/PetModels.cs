@@ -5,13 +5,36 @@ namespace DogClassifier.Tests.Support;
 /// <summary>
 /// Two small models trained on the real photos, whose answers can be told apart: a binary one
 /// (dog, not-dog) and a three-class one (cat, dog, other). Trained on a few photos per class with
-/// a feature cache inside the given folder, so a fixture pays for featurizing them once.
+/// a feature cache inside the given folder. <see cref="SharedAsync"/> trains them once for the
+/// whole test run; tests only read the files, and copy them before replacing one.
 /// </summary>
 internal sealed record PetModels(string BinaryPath, string ThreeClassPath)
 {
+    private static readonly Lock Gate = new();
+    private static TempFolder? s_sharedFolder;
+    private static Task<PetModels>? s_shared;
     public static readonly string[] BinaryClasses = ["dog", "not-dog"];
 
     public static readonly string[] ThreeClasses = ["cat", "dog", "other"];
+
+    /// <summary>The models every fixture shares, trained on first use.</summary>
+    public static Task<PetModels> SharedAsync()
+    {
+        lock (Gate)
+        {
+            s_sharedFolder ??= new TempFolder();
+            return s_shared ??= TrainAsync(s_sharedFolder);
+        }
+    }
+
+    /// <summary>Deletes the shared models' folder at the end of the run.</summary>
+    public static void DeleteShared()
+    {
+        lock (Gate)
+        {
+            s_sharedFolder?.Dispose();
+        }
+    }
 
     public static async Task<PetModels> TrainAsync(TempFolder folder, int perClass = 10)
     {
